@@ -37,6 +37,8 @@ type Subscription struct {
 	DisplayName    string
 	State          string // Enabled, Disabled, Warned, …
 	TenantID       string
+	// BillingTenantID is the tenant of the billing account (billing property).
+	BillingTenantID string
 
 	Agreement          Agreement
 	AccountName        string
