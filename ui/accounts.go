@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/model"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// accountsList is the "Billing scopes" way in: every billing account.
+func accountsList(c *common) *listScreen[model.Account] {
+	return newList(c, listSpec[model.Account]{
+		cols: []column{
+			{TitleID: "col.account", Flex: true},
+			{TitleID: "col.agreement", Width: 5},
+			{TitleID: "col.accounttype", Width: 11, Drop: 90},
+			{TitleID: "col.status", Width: 9, Drop: 70},
+			{TitleID: "col.accountname", Width: 36, Drop: 120},
+		},
+		load: func(ctx context.Context) ([]model.Account, error) { return c.cfg.Billing.Accounts(ctx) },
+		row: func(a model.Account) []string {
+			return []string{model.Clean(a.Title()), a.Agreement.Badge(), model.OrNone(model.Clean(a.AccountType)),
+				model.OrNone(model.Clean(a.Status)), model.Clean(a.Name)}
+		},
+		tone: func(a model.Account, col int, cell string) (string, bool) {
+			if col == 1 {
+				return c.st.Badge.Render(cell), true
+			}
+			return "", false
+		},
+		enter:   func(a model.Account) tea.Cmd { return push(accountScreen(c, a)) },
+		emptyID: "accounts.empty", hintID: "accounts.empty.hint", whatID: "what.accounts",
+		keys: func(msg tea.KeyPressMsg, a *model.Account) (tea.Cmd, bool) {
+			if a != nil && key.Matches(msg, c.keys.Subs) {
+				return push(billingSubsScreen(c, accountScope(*a), []string{model.Clean(a.Title()), i18n.T("crumb.subscriptions")})), true
+			}
+			return nil, false
+		},
+		bindings: func(a *model.Account) []key.Binding {
+			if a == nil {
+				return nil
+			}
+			return []key.Binding{c.keys.Subs}
+		},
+	})
+}
+
+func accountScope(a model.Account) model.Scope {
+	return model.Scope{Kind: model.ScopeAccount, Agreement: a.Agreement, AccountName: a.Name}
+}
+
+// accountScreen is where enter on an account leads, as in the portal: an
+// MCA/MPA account shows its billing profiles, an EA enrollment its invoices,
+// a MOSP account its subscriptions (whose invoices hang off each one).
+func accountScreen(c *common, a model.Account) screen {
+	title := model.Clean(a.Title())
+	switch {
+	case a.Agreement.HasProfiles():
+		return profilesScreen(c, a)
+	case a.Agreement == model.AgreementEA:
+		return invoicesScreen(c, accountScope(a), []string{title, i18n.T("crumb.invoices")})
+	default:
+		return billingSubsScreen(c, accountScope(a), []string{title, i18n.T("crumb.subscriptions")})
+	}
+}
+
+// azureSubsList is the "Subscriptions" way in: every subscription the
+// identity can see, with the agreement its billing property names. This is
+// where a CSP customer's subscription shows up.
+func azureSubsList(c *common) *listScreen[model.Subscription] {
+	return newList(c, listSpec[model.Subscription]{
+		cols: []column{
+			{TitleID: "col.subscription", Flex: true},
+			{TitleID: "col.agreement", Width: 5},
+			{TitleID: "col.offer", Width: 13, Drop: 84},
+			{TitleID: "col.billingtype", Width: 8, Drop: 96},
+			{TitleID: "col.state", Width: 8, Drop: 70},
+			{TitleID: "col.subscriptionid", Width: 36, Drop: 120},
+		},
+		load: func(ctx context.Context) ([]model.Subscription, error) { return c.cfg.Billing.Subscriptions(ctx) },
+		row: func(s model.Subscription) []string {
+			agr := s.Agreement.Badge()
+			if s.PropertyErr != nil {
+				agr = "?"
+			}
+			return []string{model.Clean(s.Title()), agr, offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
+				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
+		},
+		tone: func(s model.Subscription, col int, cell string) (string, bool) {
+			if col == 1 {
+				return c.st.Badge.Render(cell), true
+			}
+			return "", false
+		},
+		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, s) },
+		emptyID: "subs.empty", hintID: "subs.empty.hint", whatID: "what.subscriptions",
+	})
+}
+
+func offerText(s model.Subscription) string {
+	return i18n.T("offer." + offerKey(s.Offer()))
+}
+
+func offerKey(o model.Offer) string {
+	switch o {
+	case model.OfferPayAsYouGo:
+		return "payg"
+	case model.OfferFreeTrial:
+		return "freetrial"
+	case model.OfferVisualStudio:
+		return "vs"
+	case model.OfferAzureInOpen:
+		return "open"
+	case model.OfferCSP:
+		return "csp"
+	case model.OfferEnterprise:
+		return "ea"
+	case model.OfferSponsorship:
+		return "sponsor"
+	}
+	return "unknown"
+}
+
+// subscriptionInvoices opens the invoices that cover a subscription, or says
+// plainly why Microsoft shows it none.
+func subscriptionInvoices(c *common, s model.Subscription) tea.Cmd {
+	title := model.Clean(s.Title())
+	switch {
+	case s.PropertyErr != nil:
+		return push(noticeScreen(c, []string{title}, "notice.noproperty", s.PropertyErr))
+	case s.Relationship == model.RelationshipCSPCustomer || s.Agreement == model.AgreementMPA || s.Offer() == model.OfferCSP:
+		return push(noticeScreen(c, []string{title}, "notice.csp", nil))
+	case s.Agreement.InvoiceScope() == model.ScopeNone:
+		return push(noticeScreen(c, []string{title}, "notice.unknownagreement", nil))
+	}
+	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.T("crumb.invoices")}))
+}

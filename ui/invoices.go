@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/model"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// invoicesScreen lists a scope's invoices for a window of periods (a year
+// by default; [ and ] move it), with a one-line chart of the trend.
+type invoicesScr struct {
+	*listScreen[model.Invoice]
+	scope  model.Scope
+	window model.Period
+}
+
+func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
+	s := &invoicesScr{scope: sc}
+	now := c.now()
+	s.window = yearWindow(now, 0)
+	s.listScreen = newList(c, listSpec[model.Invoice]{
+		crumbs: crumbs,
+		cols: []column{
+			{TitleID: "col.invoice", Flex: true},
+			{TitleID: "col.period", Width: 18},
+			{TitleID: "col.invoicedate", Width: 10, Drop: 72},
+			{TitleID: "col.billed", Width: 12, Right: true},
+			{TitleID: "col.due", Width: 12, Right: true, Drop: 66},
+			{TitleID: "col.invstatus", Width: 7},
+			{TitleID: "col.invtype", Width: 16, Drop: 110},
+		},
+		load: func(ctx context.Context) ([]model.Invoice, error) {
+			return c.cfg.Billing.Invoices(ctx, s.scope, s.window)
+		},
+		row: func(in model.Invoice) []string {
+			return []string{model.OrNone(model.Clean(in.Name)), i18n.Period(in.Period), i18n.Date(in.Date),
+				i18n.Money(in.Billed), i18n.Money(in.Due), statusText(in.Status), invoiceTypeText(in.Type)}
+		},
+		tone: func(in model.Invoice, col int, cell string) (string, bool) {
+			if col != 5 {
+				return "", false
+			}
+			switch in.Status {
+			case model.StatusPaid:
+				return c.st.Good.Render(cell), true
+			case model.StatusDue:
+				return c.st.Warn.Render(cell), true
+			case model.StatusOverDue:
+				return c.st.Bad.Render(cell), true
+			case model.StatusVoid:
+				return c.st.Dim.Render(cell), true
+			}
+			return "", false
+		},
+		emptyID: "invoices.empty", hintID: "invoices.empty.hint", whatID: "what.invoices",
+		above: func(width int) string { return s.header(width) },
+	})
+	s.spec.keys = s.keys
+	s.spec.bindings = func(*model.Invoice) []key.Binding { return []key.Binding{c.keys.PrevYear, c.keys.NextYear} }
+	return s
+}
+
+// yearWindow is the twelve months ending today, shifted by back years.
+func yearWindow(now time.Time, back int) model.Period {
+	end := time.Date(now.Year()-back, now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	start := time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return model.Period{Start: start, End: end}
+}
+
+func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool) {
+	k := s.c.keys
+	switch {
+	case key.Matches(msg, k.PrevYear):
+		s.window = model.Period{Start: s.window.Start.AddDate(-1, 0, 0), End: s.window.Start.AddDate(0, 0, -1)}
+		return s.reload(), true
+	case key.Matches(msg, k.NextYear):
+		now := s.c.now()
+		if !s.window.End.Before(now.AddDate(0, 0, -1)) {
+			return nil, true
+		}
+		end := s.window.End.AddDate(1, 0, 0)
+		if end.After(now) {
+			end = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		s.window = model.Period{Start: s.window.End.AddDate(0, 0, 1), End: end}
+		return s.reload(), true
+	}
+	return nil, false
+}
+
+// header is the period shown and a sparkline of the newest twelve invoices.
+func (s *invoicesScr) header(width int) string {
+	st := s.c.st
+	line := st.Dim.Render(i18n.T("invoices.window", map[string]any{"From": i18n.Date(s.window.Start), "To": i18n.Date(s.window.End)}))
+	if spark, maxAmt := sparkline(s.items, 12); spark != "" {
+		line += "  " + st.Bar.Render(spark) + st.Dim.Render(" "+i18n.T("invoices.max", map[string]any{"Amount": maxAmt}))
+	}
+	return truncate(line, width)
+}
+
+var bars = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws the billed amounts of the newest n invoices, oldest left.
+func sparkline(in []model.Invoice, n int) (string, string) {
+	var pick []model.Invoice
+	for _, inv := range in {
+		if inv.Billed.Known && inv.Status != model.StatusVoid {
+			pick = append(pick, inv)
+			if len(pick) == n {
+				break
+			}
+		}
+	}
+	if len(pick) < 2 {
+		return "", ""
+	}
+	top := pick[0].Billed
+	for _, p := range pick {
+		if p.Billed.Amount > top.Amount {
+			top = p.Billed
+		}
+	}
+	var b strings.Builder
+	for i := len(pick) - 1; i >= 0; i-- {
+		v := pick[i].Billed.Amount
+		idx := 0
+		if top.Amount > 0 && v > 0 {
+			idx = int(v / top.Amount * float64(len(bars)-1))
+		}
+		b.WriteRune(bars[min(max(idx, 0), len(bars)-1)])
+	}
+	return b.String(), i18n.Money(top)
+}
+
+func statusText(st model.InvoiceStatus) string {
+	if st == "" {
+		return model.None
+	}
+	id := "status." + strings.ToLower(string(st))
+	if i18n.Has(id) {
+		return i18n.T(id)
+	}
+	return model.Clean(string(st))
+}
+
+func invoiceTypeText(t string) string {
+	if t == "" {
+		return model.None
+	}
+	id := "invtype." + strings.ToLower(t)
+	if i18n.Has(id) {
+		return i18n.T(id)
+	}
+	return model.Clean(t)
+}

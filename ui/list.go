@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// listSpec describes a list screen: what it loads, how a row looks, what
+// enter does. Most screens are a list plus a few keys of their own.
+type listSpec[T any] struct {
+	crumbs   []string
+	cols     []column
+	load     func(ctx context.Context) ([]T, error)
+	row      func(T) []string
+	enter    func(T) tea.Cmd // nil: enter does nothing here
+	emptyID  string          // what an empty list means
+	hintID   string          // what to do about it
+	whatID   string          // the thing that failed to load, for the error panel
+	tone     func(item T, col int, cell string) (string, bool)
+	keys     func(msg tea.KeyPressMsg, item *T) (tea.Cmd, bool) // screen-specific keys
+	bindings func(item *T) []key.Binding
+	above    func(width int) string // drawn above the table (tabs, chart)
+}
+
+type listScreen[T any] struct {
+	loader
+	spec      listSpec[T]
+	items     []T
+	tbl       table
+	input     textinput.Model
+	filtering bool
+	loaded    bool
+	notice    string
+}
+
+func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = i18n.T("filter.placeholder")
+	in.CharLimit = 200
+	s := &listScreen[T]{loader: newLoader(c), spec: spec, tbl: newTable(spec.cols), input: in}
+	if spec.tone != nil {
+		s.tbl.tone = func(row, col int, cell string) (string, bool) {
+			if row < 0 || row >= len(s.items) {
+				return "", false
+			}
+			return spec.tone(s.items[row], col, cell)
+		}
+	}
+	return s
+}
+
+func (s *listScreen[T]) Init() tea.Cmd { return s.reload() }
+
+func (s *listScreen[T]) reload() tea.Cmd {
+	if s.spec.load == nil {
+		return nil
+	}
+	return s.start(func(ctx context.Context) (any, error) { return s.spec.load(ctx) })
+}
+
+// SetItems shows items without loading (used by tests and by screens that
+// already hold their data).
+func (s *listScreen[T]) SetItems(items []T) {
+	s.items = items
+	rows := make([][]string, len(items))
+	for i, it := range items {
+		rows[i] = s.spec.row(it)
+	}
+	s.tbl.SetRows(rows)
+	s.loaded = true
+}
+
+func (s *listScreen[T]) ID() int          { return s.id }
+func (s *listScreen[T]) Busy() bool       { return s.loading }
+func (s *listScreen[T]) Cancel()          { s.cancel() }
+func (s *listScreen[T]) Capturing() bool  { return s.filtering }
+func (s *listScreen[T]) Crumbs() []string { return s.spec.crumbs }
+
+// Current is the item under the cursor, or nil.
+func (s *listScreen[T]) Current() *T {
+	i := s.tbl.Selected()
+	if i < 0 || i >= len(s.items) {
+		return nil
+	}
+	return &s.items[i]
+}
+
+func (s *listScreen[T]) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if !s.accept(msg) {
+			return nil
+		}
+		if msg.err == nil {
+			if items, ok := msg.value.([]T); ok {
+				s.SetItems(items)
+			}
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.MouseWheelMsg:
+		m := msg.Mouse()
+		switch m.Button {
+		case tea.MouseWheelUp:
+			s.tbl.Move(-3)
+		case tea.MouseWheelDown:
+			s.tbl.Move(3)
+		}
+	}
+	if s.filtering {
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (s *listScreen[T]) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.keys
+	if s.filtering {
+		switch msg.String() {
+		case "enter":
+			s.filtering = false
+			s.input.Blur()
+			return nil
+		case "esc":
+			s.filtering = false
+			s.input.Blur()
+			s.input.SetValue("")
+			s.tbl.SetFilter("")
+			return nil
+		case "up", "down":
+			// arrows still move through the filtered rows while typing
+		default:
+			var cmd tea.Cmd
+			s.input, cmd = s.input.Update(msg)
+			s.tbl.SetFilter(s.input.Value())
+			return cmd
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		s.tbl.Move(-1)
+	case key.Matches(msg, k.Down):
+		s.tbl.Move(1)
+	case key.Matches(msg, k.PageUp):
+		s.tbl.Page(-1)
+	case key.Matches(msg, k.PageDown):
+		s.tbl.Page(1)
+	case key.Matches(msg, k.Top):
+		s.tbl.Home()
+	case key.Matches(msg, k.Bottom):
+		s.tbl.End()
+	case key.Matches(msg, k.Filter):
+		s.filtering = true
+		return s.input.Focus()
+	case key.Matches(msg, k.Refresh):
+		return s.reload()
+	default:
+		cur := s.Current()
+		if s.spec.keys != nil {
+			if cmd, ok := s.spec.keys(msg, cur); ok {
+				return cmd
+			}
+		}
+		if key.Matches(msg, k.Enter) && cur != nil && s.spec.enter != nil {
+			return s.spec.enter(*cur)
+		}
+	}
+	return nil
+}
+
+// Bindings lists what works now: movement only when there are rows, enter
+// only when it leads somewhere.
+func (s *listScreen[T]) Bindings() []key.Binding {
+	k := s.c.keys
+	if s.filtering {
+		return []key.Binding{bindingWith(k.Enter, "key.applyfilter"), bindingWith(k.Back, "key.clearfilter")}
+	}
+	var b []key.Binding
+	cur := s.Current()
+	if cur != nil {
+		b = append(b, k.Up, k.Down)
+		if s.spec.enter != nil {
+			b = append(b, k.Enter)
+		}
+	}
+	if s.spec.bindings != nil {
+		b = append(b, s.spec.bindings(cur)...)
+	}
+	if s.tbl.Total() > 0 {
+		b = append(b, k.Filter)
+	}
+	return append(b, k.Refresh)
+}
+
+func bindingWith(b key.Binding, descID string) key.Binding {
+	b.SetHelp(b.Help().Key, i18n.T(descID))
+	return b
+}
+
+func (s *listScreen[T]) View(width, height int) string {
+	var top []string
+	if s.spec.above != nil {
+		if a := s.spec.above(width); a != "" {
+			top = append(top, a)
+		}
+	}
+	if s.filtering || s.tbl.Filter() != "" {
+		line := s.input.View()
+		if !s.filtering {
+			line = s.c.st.Dim.Render("/ " + s.input.Value())
+		}
+		line += s.c.st.Dim.Render("  " + i18n.T("filter.count", map[string]any{"Shown": s.tbl.Len(), "Total": s.tbl.Total()}))
+		top = append(top, truncate(line, width))
+	}
+	head := strings.Join(top, "\n")
+	used := 0
+	if head != "" {
+		used = strings.Count(head, "\n") + 1
+	}
+	body := s.body(width, max(1, height-used))
+	if head == "" {
+		return body
+	}
+	return head + "\n" + body
+}
+
+func (s *listScreen[T]) body(width, height int) string {
+	st := s.c.st
+	switch {
+	case s.loading:
+		return loadingView(s.c, s.spec.whatID, s.started)
+	case s.err != nil:
+		return errorView(s.c, s.spec.whatID, s.err, width)
+	case s.canceled && !s.loaded:
+		return st.Warn.Render(i18n.T("state.canceled")) + "\n" + st.Dim.Render(i18n.T("state.canceled.hint"))
+	case s.loaded && s.tbl.Total() == 0:
+		return emptyView(s.c, s.spec.emptyID, s.spec.hintID, width)
+	case s.loaded && s.tbl.Len() == 0:
+		return st.Dim.Render(i18n.T("filter.nomatch", map[string]any{"Filter": s.tbl.Filter()}))
+	}
+	out := s.tbl.View(st, width, height-1, func(id string) string { return i18n.T(id) })
+	return out + "\n" + st.Dim.Render(position(s.tbl))
+}
+
+func position(t table) string {
+	if t.Len() == 0 {
+		return ""
+	}
+	if t.Len() == t.Total() {
+		return fmt.Sprintf("%d/%d", t.cursor+1, t.Len())
+	}
+	return fmt.Sprintf("%d/%d (%d)", t.cursor+1, t.Len(), t.Total())
+}

@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// Minimum usable terminal; below it the app says so instead of drawing.
+const (
+	minWidth  = 60
+	minHeight = 15
+)
+
+// App is the root model: it owns the navigation stack and routes every
+// message — keys to the focused input first, then global keys, then the
+// screen on top; answers to the screen that asked, wherever it is.
+type App struct {
+	c        *common
+	stack    []screen
+	help     help.Model
+	spinner  spinner.Model
+	spinning bool
+	fullHelp bool
+}
+
+// New builds the app. ctx bounds every request it makes.
+func New(ctx context.Context, cfg Config) *App {
+	c := &common{ctx: ctx, cfg: cfg, st: newStyles(true), keys: newKeyMap(), width: 80, height: 24}
+	a := &App{c: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	a.stack = []screen{newHome(c)}
+	return a
+}
+
+func (a *App) top() screen { return a.stack[len(a.stack)-1] }
+
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), a.spin())
+}
+
+// spin keeps the spinner turning only while something loads.
+func (a *App) spin() tea.Cmd {
+	if a.spinning || !a.busy() {
+		return nil
+	}
+	a.spinning = true
+	return a.spinner.Tick
+}
+
+func (a *App) busy() bool {
+	for _, s := range a.stack {
+		if s.Busy() {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	return a, tea.Batch(cmd, a.spin())
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.width, a.c.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		return nil
+	case tea.BackgroundColorMsg:
+		a.c.st = newStyles(msg.IsDark())
+		a.help.Styles = help.DefaultStyles(msg.IsDark())
+		return nil
+	case spinner.TickMsg:
+		if !a.busy() {
+			a.spinning = false
+			return nil
+		}
+		var cmd tea.Cmd
+		a.spinner, cmd = a.spinner.Update(msg)
+		a.c.spin = a.spinner.View()
+		return cmd
+	case loadedMsg:
+		return a.route(msg)
+	case pushMsg:
+		a.stack = append(a.stack, msg.s)
+		a.fullHelp = false
+		return msg.s.Init()
+	case popMsg:
+		a.back()
+		return nil
+	case tea.KeyPressMsg:
+		return a.key(msg)
+	}
+	return a.top().Update(msg)
+}
+
+// route hands an answer to the screen that asked; a screen that was left
+// is gone from the stack, so its late answer is dropped.
+func (a *App) route(msg loadedMsg) tea.Cmd {
+	for _, s := range a.stack {
+		if s.ID() == msg.screen {
+			return s.Update(msg)
+		}
+		if h, ok := s.(interface{ Owns(int) bool }); ok && h.Owns(msg.screen) {
+			return s.Update(msg)
+		}
+	}
+	return nil
+}
+
+func (a *App) back() {
+	if len(a.stack) <= 1 {
+		return
+	}
+	a.top().Cancel()
+	a.stack = a.stack[:len(a.stack)-1]
+}
+
+func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.c.keys
+	if msg.String() == "ctrl+c" {
+		return a.quit()
+	}
+	if a.top().Capturing() {
+		return a.top().Update(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return a.quit()
+	case key.Matches(msg, k.Help):
+		a.fullHelp = !a.fullHelp
+		return nil
+	case a.fullHelp && key.Matches(msg, k.Back):
+		a.fullHelp = false
+		return nil
+	case msg.String() == "esc" && a.top().Busy():
+		a.top().Cancel()
+		return nil
+	case key.Matches(msg, k.Back):
+		a.back()
+		return nil
+	}
+	return a.top().Update(msg)
+}
+
+func (a *App) quit() tea.Cmd {
+	for _, s := range a.stack {
+		s.Cancel()
+	}
+	return tea.Quit
+}
+
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "azinvoice"
+	return v
+}
+
+// render draws the frame: breadcrumb, the screen, the help line.
+func (a *App) render() string {
+	w, h := a.c.width, a.c.height
+	if w < minWidth || h < minHeight {
+		return tooSmall(a.c, w, h)
+	}
+	inner := w - 2
+	crumb := a.breadcrumb(inner)
+	helpLine := a.helpLine(inner)
+	bodyH := h - 2 - lineCount(helpLine)
+	var body string
+	if a.fullHelp {
+		body = a.fullHelpView(inner)
+	} else {
+		body = a.top().View(inner, bodyH)
+	}
+	body = clip(body, bodyH)
+	gap := bodyH - lineCount(body)
+	var b strings.Builder
+	b.WriteString(crumb)
+	b.WriteString("\n\n")
+	b.WriteString(body)
+	b.WriteString(strings.Repeat("\n", gap+1))
+	b.WriteString(helpLine)
+	return a.c.st.App.Render(b.String())
+}
+
+func (a *App) breadcrumb(width int) string {
+	st := a.c.st
+	parts := []string{i18n.T("crumb.root")}
+	if len(a.stack) == 1 {
+		parts = append(parts, a.stack[0].Crumbs()...)
+	}
+	for _, s := range a.stack[1:] {
+		parts = append(parts, s.Crumbs()...)
+	}
+	// Drop from the left (after the root) until it fits, as a path would.
+	sep := " › "
+	for len(parts) > 2 && lineWidth(strings.Join(parts, sep)) > width {
+		parts = append(parts[:1], parts[2:]...)
+		if parts[1] != "…" {
+			parts = append([]string{parts[0], "…"}, parts[1:]...)
+		}
+	}
+	var out []string
+	for i, p := range parts {
+		if i == len(parts)-1 {
+			out = append(out, st.CrumbLast.Render(p))
+		} else {
+			out = append(out, st.Crumb.Render(p))
+		}
+	}
+	return truncate(strings.Join(out, st.CrumbSep.Render(sep)), width)
+}
+
+func (a *App) bindings() []key.Binding {
+	k := a.c.keys
+	b := a.top().Bindings()
+	if a.top().Capturing() {
+		return b
+	}
+	if a.top().Busy() {
+		b = append(b, k.Cancel)
+	} else if len(a.stack) > 1 {
+		b = append(b, k.Back)
+	}
+	return append(b, k.Help, k.Quit)
+}
+
+func (a *App) helpLine(width int) string {
+	a.help.SetWidth(width)
+	return a.help.ShortHelpView(a.bindings())
+}
+
+func (a *App) fullHelpView(width int) string {
+	k := a.c.keys
+	cols := [][]key.Binding{a.top().Bindings(), {k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Help, k.Quit}}
+	a.help.SetWidth(width)
+	return a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView(cols) +
+		"\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
+}
+
+func tooSmall(c *common, w, h int) string {
+	msg := i18n.T("toosmall", map[string]any{"Width": w, "Height": h, "MinWidth": minWidth, "MinHeight": minHeight})
+	return wrap(msg, max(10, w))
+}
+
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
+
+func lineWidth(s string) int { return len([]rune(s)) }
+
+// clip keeps the first n lines of s.
+func clip(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/model"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// profilesScreen lists an MCA/MPA account's billing profiles.
+func profilesScreen(c *common, a model.Account) screen {
+	title := model.Clean(a.Title())
+	return newList(c, listSpec[model.Profile]{
+		crumbs: []string{title, i18n.T("crumb.profiles")},
+		cols: []column{
+			{TitleID: "col.profile", Flex: true},
+			{TitleID: "col.currency", Width: 8},
+			{TitleID: "col.emailinvoice", Width: 14, Drop: 76},
+			{TitleID: "col.status", Width: 9, Drop: 90},
+			{TitleID: "col.profilename", Width: 20, Drop: 120},
+		},
+		load: func(ctx context.Context) ([]model.Profile, error) { return c.cfg.Billing.Profiles(ctx, a.Name) },
+		row: func(p model.Profile) []string {
+			return []string{model.Clean(p.Title()), model.OrNone(model.Clean(p.Currency)), emailText(p.Email),
+				model.OrNone(model.Clean(p.Status)), model.Clean(p.Name)}
+		},
+		enter: func(p model.Profile) tea.Cmd {
+			sc := model.Scope{Kind: model.ScopeProfile, Agreement: a.Agreement, AccountName: a.Name, ProfileName: p.Name}
+			return push(invoicesScreen(c, sc, []string{model.Clean(p.Title()), i18n.T("crumb.invoices")}))
+		},
+		emptyID: "profiles.empty", hintID: "profiles.empty.hint", whatID: "what.profiles",
+	})
+}
+
+func emailText(e model.EmailPreference) string {
+	switch {
+	case e.OptIn == nil:
+		return model.None
+	case *e.OptIn:
+		return i18n.T("email.on")
+	default:
+		return i18n.T("email.off")
+	}
+}
+
+// billingSubsScreen lists the subscriptions billed to an account or profile.
+func billingSubsScreen(c *common, sc model.Scope, crumbs []string) screen {
+	return newList(c, listSpec[model.Subscription]{
+		crumbs: crumbs,
+		cols: []column{
+			{TitleID: "col.subscription", Flex: true},
+			{TitleID: "col.offer", Width: 13, Drop: 76},
+			{TitleID: "col.billingtype", Width: 8, Drop: 90},
+			{TitleID: "col.state", Width: 8},
+			{TitleID: "col.subscriptionid", Width: 36, Drop: 120},
+		},
+		load: func(ctx context.Context) ([]model.Subscription, error) {
+			return c.cfg.Billing.BillingSubscriptions(ctx, sc)
+		},
+		row: func(s model.Subscription) []string {
+			return []string{model.Clean(s.Title()), offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
+				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
+		},
+		enter: func(s model.Subscription) tea.Cmd {
+			if s.Agreement == model.AgreementUnknown {
+				s.Agreement = sc.Agreement
+			}
+			if s.AccountName == "" {
+				s.AccountName = sc.AccountName
+			}
+			if s.ProfileName == "" {
+				s.ProfileName = sc.ProfileName
+			}
+			return subscriptionInvoices(c, s)
+		},
+		emptyID: "bsubs.empty", hintID: "bsubs.empty.hint", whatID: "what.subscriptions",
+	})
+}
