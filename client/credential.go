@@ -1,0 +1,81 @@
+package client
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+)
+
+// ARMScope is the token scope for Azure Resource Manager.
+const ARMScope = "https://management.azure.com/.default"
+
+// NewCredential is azidentity's DefaultAzureCredential (environment,
+// workload identity, managed identity, Azure CLI, Azure Developer CLI;
+// AZURE_TOKEN_CREDENTIALS narrows the chain), for tenant when given.
+func NewCredential(tenant string) (azcore.TokenCredential, error) {
+	c, err := azidentity.NewDefaultAzureCredential(&azidentity.DefaultAzureCredentialOptions{TenantID: tenant})
+	if err != nil {
+		return nil, wrap("set up Azure credential", err)
+	}
+	return c, nil
+}
+
+// CheckCredential gets one token for Resource Manager, so a sign-in
+// problem shows up before any screen. The error says what was tried
+// (azidentity lists each credential and why it failed).
+func CheckCredential(ctx context.Context, cred azcore.TokenCredential) error {
+	if cred == nil {
+		return &Error{Op: "sign in to Azure", Message: "no credential"}
+	}
+	_, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{ARMScope}})
+	if err == nil {
+		return nil
+	}
+	e := wrap("sign in to Azure", ctxErr(ctx, err)).(*Error)
+	tried := "tried DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, Azure Developer CLI)"
+	if v := os.Getenv("AZURE_TOKEN_CREDENTIALS"); v != "" {
+		tried += "; AZURE_TOKEN_CREDENTIALS=" + safeText(v, 60)
+	}
+	e.Message = tried + ": " + e.Message
+	return e
+}
+
+// callerOID is the object ID of the signed-in identity, read from the ARM
+// token's payload without verifying it: it is only compared with role
+// assignments' principalId, never trusted for anything else. The token
+// itself is never logged or returned.
+func (l *Live) callerOID(ctx context.Context) (string, error) {
+	tok, err := l.cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{ARMScope}})
+	if err != nil {
+		return "", wrap("read caller identity", ctxErr(ctx, err))
+	}
+	return oidFromJWT(tok.Token)
+}
+
+func oidFromJWT(token string) (string, error) {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return "", errors.New("access token is not a JWT")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return "", errors.New("access token payload is not base64url")
+	}
+	var claims struct {
+		OID string `json:"oid"`
+	}
+	if err := json.Unmarshal(payload, &claims); err != nil {
+		return "", errors.New("access token payload is not JSON")
+	}
+	if claims.OID == "" {
+		return "", errors.New("access token has no oid claim")
+	}
+	return claims.OID, nil
+}

@@ -1,0 +1,180 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+
+	"github.com/azinvoice/azinvoice/model"
+)
+
+// Error is every failure Live returns (besides plain sentinels wrapped in
+// it). The UI turns Status and Code into words through its catalogue, so
+// they are kept exactly as Azure sent them; Message is Azure's own text,
+// cleaned and with URLs redacted, for logs and "details".
+type Error struct {
+	Op      string // what was being done, e.g. "list invoices"
+	Status  int    // HTTP status, 0 when no response arrived
+	Code    string // Azure error code (AuthorizationFailed, …), "" when none
+	Message string // Azure's message or the network error, safe to show
+	Err     error  // the cause; errors.Is/As see through Error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Op)
+	if e.Status != 0 {
+		fmt.Fprintf(&b, ": HTTP %d", e.Status)
+	}
+	if e.Code != "" {
+		b.WriteString(" ")
+		b.WriteString(e.Code)
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Sentinels the UI can test with errors.Is.
+var (
+	// ErrNoUsage: Microsoft gives no usage file for this scope (CSP
+	// customer, unknown agreement); the wrapping Error says why.
+	ErrNoUsage = errors.New("no usage data from Microsoft for this scope")
+	// ErrExists: SaveAtomic will not overwrite a file that is already there.
+	ErrExists = errors.New("file already exists")
+	// ErrTruncated: a download ended before Content-Length bytes arrived.
+	ErrTruncated = errors.New("download truncated")
+	// ErrUnsupported: the scope's agreement has no such operation.
+	ErrUnsupported = errors.New("not supported for this agreement")
+	// ErrBadContent: a downloaded file failed its content check.
+	ErrBadContent = errors.New("downloaded content is not what was expected")
+)
+
+// maxMessage bounds Azure's message so a hostile body cannot flood a screen.
+const maxMessage = 600
+
+// wrap turns any error from the SDK, the network or the context into an
+// *Error with op. nil stays nil; an *Error passes through unchanged.
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ours *Error
+	if errors.As(err, &ours) {
+		return err
+	}
+	e := &Error{Op: op, Err: err}
+	var re *azcore.ResponseError
+	switch {
+	case errors.Is(err, context.Canceled):
+		e.Message = "cancelled"
+	case errors.Is(err, context.DeadlineExceeded):
+		e.Message = "timed out"
+	case errors.As(err, &re):
+		e.Status = re.StatusCode
+		e.Code = safeText(re.ErrorCode, 100)
+		e.Message = armMessage(re)
+		// The SDK's own text quotes the request URL; keep only our fields.
+		e.Err = &redactedErr{msg: safeText(re.ErrorCode, 100), cause: re}
+	default:
+		e.Message = safeText(err.Error(), maxMessage)
+		// net/http errors quote the URL, SAS query included: keep the
+		// type (and its cause) but not the query.
+		if ue, ok := err.(*url.Error); ok {
+			e.Err = &url.Error{Op: ue.Op, URL: RedactURL(ue.URL), Err: ue.Err}
+		}
+	}
+	return e
+}
+
+// redactedErr keeps a ResponseError reachable for errors.As while its
+// Error() text (which names the request URL) is not printed.
+type redactedErr struct {
+	msg   string
+	cause error
+}
+
+func (r *redactedErr) Error() string { return "azure response error " + r.msg }
+func (r *redactedErr) Unwrap() error { return r.cause }
+
+// armMessage reads the ARM error body {"error":{"code","message"}}.
+func armMessage(re *azcore.ResponseError) string {
+	if re.RawResponse == nil {
+		return ""
+	}
+	body, err := runtime.Payload(re.RawResponse)
+	if err != nil || len(body) == 0 {
+		return ""
+	}
+	var env struct {
+		Error *struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(body, &env) != nil {
+		return ""
+	}
+	msg := env.Message
+	if env.Error != nil && env.Error.Message != "" {
+		msg = env.Error.Message
+	}
+	return safeText(msg, maxMessage)
+}
+
+// safeText is untrusted text made fit for a log or a screen: control
+// characters out, URLs without their query, at most n bytes (UTF-8 safe).
+func safeText(s string, n int) string {
+	s = RedactText(model.Clean(s))
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func statusOf(err error) int {
+	var e *Error
+	if errors.As(err, &e) && e.Status != 0 {
+		return e.Status
+	}
+	var re *azcore.ResponseError
+	if errors.As(err, &re) {
+		return re.StatusCode
+	}
+	return 0
+}
+
+// IsForbidden: the caller lacks a role or permission (HTTP 403, or 401).
+func IsForbidden(err error) bool {
+	s := statusOf(err)
+	return s == http.StatusForbidden || s == http.StatusUnauthorized
+}
+
+// IsNotFound: the scope or object does not exist (or is hidden from the caller).
+func IsNotFound(err error) bool { return statusOf(err) == http.StatusNotFound }
+
+// IsThrottled: Azure asked us to slow down and the retries ran out.
+func IsThrottled(err error) bool { return statusOf(err) == http.StatusTooManyRequests }
+
+// IsCanceled: the user (or a deadline) stopped the call.
+func IsCanceled(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}

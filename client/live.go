@@ -1,0 +1,233 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/consumption/armconsumption"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/costmanagement/armcostmanagement/v3"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
+)
+
+// PublicEndpoint is Azure Resource Manager in the public cloud.
+const PublicEndpoint = "https://management.azure.com"
+
+// Options configure Live. The zero value of every field has a sane default
+// except Credential, which is required.
+type Options struct {
+	Credential azcore.TokenCredential
+	// Endpoint is the ARM endpoint; "" is the public cloud.
+	Endpoint string
+	// Transport carries ARM calls (the emulator passes a client trusting its
+	// certificate); nil uses azcore's default.
+	Transport *http.Client
+	// BlobClient fetches SAS links. It never carries the bearer token; nil
+	// is a plain client with timeouts.
+	BlobClient *http.Client
+	// Logger receives operational logs; nil discards. Never tokens or SAS queries.
+	Logger *slog.Logger
+	// PollEvery is how often long-running operations are polled when the
+	// service gives no Retry-After (default 1s).
+	PollEvery time.Duration
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// Retry bounds retries; zero fields get bounded defaults (see NewLive).
+	Retry policy.RetryOptions
+	// CallTimeout bounds one request (one page, one poll); default 2 minutes.
+	CallTimeout time.Duration
+	// LROTimeout bounds a whole long-running operation; default 15 minutes.
+	LROTimeout time.Duration
+}
+
+// Live is the Billing implementation over the official Azure SDK.
+type Live struct {
+	cred       azcore.TokenCredential
+	arm        *arm.ClientOptions
+	endpoint   string
+	blob       *http.Client
+	log        *slog.Logger
+	pollEvery  time.Duration
+	now        func() time.Time
+	callTO     time.Duration
+	lroTO      time.Duration
+	accounts   *armbilling.AccountsClient
+	profiles   *armbilling.ProfilesClient
+	billSubs   *armbilling.SubscriptionsClient
+	policies   *armbilling.PoliciesClient
+	perms      *armbilling.PermissionsClient
+	roles      *armbilling.RoleAssignmentsClient
+	invoices   *armbilling.InvoicesClient // not bound to a subscription: account/profile routes
+	subs       *armsubscriptions.Client
+	costReport *armcostmanagement.GenerateCostDetailsReportClient
+	usage      *armconsumption.UsageDetailsClient
+}
+
+var _ Billing = (*Live)(nil)
+
+// NewLive builds the SDK clients. It makes no request.
+func NewLive(opts Options) (*Live, error) {
+	if opts.Credential == nil {
+		return nil, errors.New("client: Options.Credential is required")
+	}
+	l := &Live{
+		cred:      opts.Credential,
+		endpoint:  strings.TrimRight(opts.Endpoint, "/"),
+		blob:      opts.BlobClient,
+		log:       opts.Logger,
+		pollEvery: opts.PollEvery,
+		now:       opts.Now,
+		callTO:    opts.CallTimeout,
+		lroTO:     opts.LROTimeout,
+	}
+	if l.endpoint == "" {
+		l.endpoint = PublicEndpoint
+	}
+	if l.blob == nil {
+		l.blob = defaultBlobClient()
+	}
+	if l.log == nil {
+		l.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if l.pollEvery <= 0 {
+		l.pollEvery = time.Second
+	}
+	if l.now == nil {
+		l.now = time.Now
+	}
+	if l.callTO <= 0 {
+		l.callTO = 2 * time.Minute
+	}
+	if l.lroTO <= 0 {
+		l.lroTO = 15 * time.Minute
+	}
+	l.arm = armOptions(l.endpoint, opts.Transport, boundedRetry(opts.Retry))
+	if err := l.buildClients(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *Live) buildClients() error {
+	var err error
+	c, o := l.cred, l.arm
+	if l.accounts, err = armbilling.NewAccountsClient(c, o); err != nil {
+		return err
+	}
+	if l.profiles, err = armbilling.NewProfilesClient(c, o); err != nil {
+		return err
+	}
+	if l.billSubs, err = armbilling.NewSubscriptionsClient(c, o); err != nil {
+		return err
+	}
+	if l.policies, err = armbilling.NewPoliciesClient("", c, o); err != nil {
+		return err
+	}
+	if l.perms, err = armbilling.NewPermissionsClient(c, o); err != nil {
+		return err
+	}
+	if l.roles, err = armbilling.NewRoleAssignmentsClient(c, o); err != nil {
+		return err
+	}
+	if l.invoices, err = armbilling.NewInvoicesClient("", c, o); err != nil {
+		return err
+	}
+	if l.subs, err = armsubscriptions.NewClient(c, o); err != nil {
+		return err
+	}
+	if l.costReport, err = armcostmanagement.NewGenerateCostDetailsReportClient(c, o); err != nil {
+		return err
+	}
+	l.usage, err = armconsumption.NewUsageDetailsClient(c, o)
+	return err
+}
+
+// armOptions points every SDK client at endpoint. A non-public endpoint
+// (the emulator, a sovereign cloud) keeps the public audience, which is
+// what the emulator's credential and Azure Stack-less clouds accept.
+func armOptions(endpoint string, transport *http.Client, retry policy.RetryOptions) *arm.ClientOptions {
+	cfg := cloud.AzurePublic
+	if endpoint != PublicEndpoint {
+		cfg = cloud.Configuration{
+			ActiveDirectoryAuthorityHost: cloud.AzurePublic.ActiveDirectoryAuthorityHost,
+			Services: map[cloud.ServiceName]cloud.ServiceConfiguration{
+				cloud.ResourceManager: {
+					Endpoint: endpoint,
+					Audience: cloud.AzurePublic.Services[cloud.ResourceManager].Audience,
+				},
+			},
+		}
+	}
+	o := &arm.ClientOptions{
+		ClientOptions: policy.ClientOptions{
+			Cloud:           cfg,
+			Retry:           retry,
+			PerCallPolicies: []policy.Policy{newHostGuard(endpoint)},
+		},
+		// Registering resource providers needs write rights the app never
+		// asks for; a missing registration should surface as an error.
+		DisableRPRegistration: true,
+	}
+	if transport != nil {
+		o.Transport = transport
+	}
+	return o
+}
+
+// boundedRetry fills zero fields with limits that keep a throttled call
+// from hanging: a few tries, short exponential delays, and a cap above
+// which a 429's Retry-After is returned to the caller instead of waited.
+func boundedRetry(r policy.RetryOptions) policy.RetryOptions {
+	if r.MaxRetries == 0 {
+		r.MaxRetries = 4
+	}
+	if r.RetryDelay == 0 {
+		r.RetryDelay = 500 * time.Millisecond
+	}
+	if r.MaxRetryDelay == 0 {
+		r.MaxRetryDelay = 30 * time.Second
+	}
+	if r.TryTimeout == 0 {
+		r.TryTimeout = time.Minute
+	}
+	return r
+}
+
+// defaultBlobClient has no auth of any kind and bounded waits for connect,
+// TLS and headers; the body itself may take as long as it needs.
+func defaultBlobClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ResponseHeaderTimeout: 60 * time.Second,
+		IdleConnTimeout:       90 * time.Second,
+		MaxIdleConnsPerHost:   4,
+	}}
+}
+
+// call bounds one request (one page, one GET) by CallTimeout.
+func (l *Live) call(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, l.callTO)
+}
+
+// profileScopeID is the ARM path of a billing profile (no leading slash,
+// the form the cost-management SDK joins after the endpoint).
+func profileScopeID(account, profile string) string {
+	return accountScopeID(account) + "/billingProfiles/" + url.PathEscape(profile)
+}
+
+func accountScopeID(account string) string {
+	return "providers/Microsoft.Billing/billingAccounts/" + url.PathEscape(account)
+}
