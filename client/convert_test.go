@@ -30,7 +30,9 @@ func TestConvertNilSafe(t *testing.T) {
 				EnrollmentDetails: &armbilling.AccountPropertiesEnrollmentDetails{}, BillingRelationshipTypes: []*armbilling.BillingRelationshipType{nil}}})
 		}},
 		{"profile nil", func() { convertProfile("a", nil) }},
-		{"profile zero", func() { convertProfile("a", &armbilling.Profile{Properties: &armbilling.ProfileProperties{InvoiceRecipients: []*string{nil}}}) }},
+		{"profile zero", func() {
+			convertProfile("a", &armbilling.Profile{Properties: &armbilling.ProfileProperties{InvoiceRecipients: []*string{nil}}})
+		}},
 		{"invoice nil", func() { convertInvoice(nil) }},
 		{"invoice zero", func() { convertInvoice(&armbilling.Invoice{}) }},
 		{"invoice empty amounts", func() {
@@ -43,9 +45,13 @@ func TestConvertNilSafe(t *testing.T) {
 		{"arm sub nil", func() { convertARMSubscription(nil) }},
 		{"arm sub zero", func() { convertARMSubscription(&armsubscriptions.Subscription{}) }},
 		{"property nil", func() { applyProperty(&model.Subscription{}, nil) }},
-		{"property zero", func() { applyProperty(&model.Subscription{}, &armbilling.Property{Properties: &armbilling.PropertyProperties{}}) }},
+		{"property zero", func() {
+			applyProperty(&model.Subscription{}, &armbilling.Property{Properties: &armbilling.PropertyProperties{}})
+		}},
 		{"billing sub nil", func() { convertBillingSubscription("a", model.AgreementMCA, nil) }},
-		{"billing sub zero", func() { convertBillingSubscription("a", model.AgreementMCA, &armbilling.Subscription{Properties: &armbilling.SubscriptionProperties{}}) }},
+		{"billing sub zero", func() {
+			convertBillingSubscription("a", model.AgreementMCA, &armbilling.Subscription{Properties: &armbilling.SubscriptionProperties{}})
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run() })
