@@ -231,7 +231,7 @@ func judgePeriodOpen(f Facts) (Verdict, Msg) {
 		return Unknown, open
 	}
 	prev := CurrentPeriod(cur.Start.AddDate(0, 0, -1), d)
-	if s := f.Subscription; s != nil && !s.Created.IsZero() && s.Created.After(prev.End.AddDate(0, 0, 1)) {
+	if s := f.Subscription; s != nil && !s.Created.IsZero() && !s.Created.Before(cur.Start) {
 		return Applies, open // there was no earlier period to invoice
 	}
 	if !latestInvoiceEnd(f.Invoices).Before(prev.End) {
