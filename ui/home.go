@@ -95,3 +95,10 @@ func (h *home) ID() int         { return h.id }
 func (h *home) Busy() bool      { return h.active().Busy() }
 func (h *home) Cancel()         { h.active().Cancel() }
 func (h *home) Capturing() bool { return h.active().Capturing() }
+
+func (h *home) selectedRow() []string {
+	if h.tab == 1 {
+		return h.subs.selectedRow()
+	}
+	return h.accounts.selectedRow()
+}

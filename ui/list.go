@@ -262,3 +262,13 @@ func position(t table) string {
 	}
 	return fmt.Sprintf("%d/%d (%d)", t.cursor+1, t.Len(), t.Total())
 }
+
+// selectedRow is the cells of the row under the cursor (for tests and the
+// status line).
+func (s *listScreen[T]) selectedRow() []string {
+	i := s.tbl.Selected()
+	if i < 0 || i >= len(s.tbl.rows) {
+		return nil
+	}
+	return s.tbl.rows[i]
+}

@@ -1,0 +1,187 @@
+// Command azinvoice walks Azure customers through their billing: billing
+// accounts, profiles, subscriptions and invoices, in a terminal.
+//
+// main only parses flags, picks the credential (or the in-process emulator
+// for --demo), checks for a terminal and hands over to ui.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	azlog "github.com/Azure/azure-sdk-for-go/sdk/azcore/log"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/azinvoice/azinvoice/client"
+	"github.com/azinvoice/azinvoice/client/emulator"
+	"github.com/azinvoice/azinvoice/ui"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+type options struct {
+	demo, debug, showVersion, readOnly bool
+	tenant, downloadDir                string
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, int, bool) {
+	var o options
+	fs := flag.NewFlagSet("azinvoice", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.demo, "demo", false, i18n.T("flag.demo"))
+	fs.StringVar(&o.tenant, "tenant", "", i18n.T("flag.tenant"))
+	fs.BoolVar(&o.debug, "debug", false, i18n.T("flag.debug"))
+	fs.BoolVar(&o.readOnly, "read-only", false, i18n.T("flag.readonly"))
+	fs.StringVar(&o.downloadDir, "download-dir", "", i18n.T("flag.downloaddir"))
+	fs.BoolVar(&o.showVersion, "version", false, i18n.T("flag.version"))
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, i18n.T("usage.head"))
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, i18n.T("usage.tail"))
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, 0, true
+		}
+		return o, 2, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, i18n.T("usage.extra", map[string]any{"Arg": fs.Arg(0)}))
+		return o, 2, true
+	}
+	return o, 0, false
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	o, code, done := parseFlags(args, stderr)
+	if done {
+		return code
+	}
+	if o.showVersion {
+		fmt.Fprintln(stdout, "azinvoice", version)
+		return 0
+	}
+	logger, logPath, closeLog, err := openLog(o.debug)
+	if err != nil {
+		fmt.Fprintln(stderr, i18n.T("debug.fail", map[string]any{"Err": err}))
+		return 1
+	}
+	defer func() {
+		closeLog()
+		if logPath != "" {
+			fmt.Fprintln(stderr, i18n.T("debug.path", map[string]any{"Path": logPath}))
+		}
+	}()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+		fmt.Fprintln(stderr, i18n.T("tty.none"))
+		return 2
+	}
+
+	billing, tenant, shutdown, err := connect(ctx, o, logger)
+	if err != nil {
+		fmt.Fprintln(stderr, i18n.T("signin.fail", map[string]any{"Err": client.RedactText(err.Error())}))
+		return 1
+	}
+	defer shutdown()
+
+	app := ui.New(ctx, ui.Config{
+		Billing: billing, ReadOnly: o.readOnly, DownloadDir: downloadDir(o.downloadDir),
+		TenantID: tenant, Logger: logger, Demo: o.demo,
+	})
+	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		fmt.Fprintln(stderr, i18n.T("run.fail", map[string]any{"Err": err}))
+		return 1
+	}
+	return 0
+}
+
+// connect builds the live client: against the in-process emulator for
+// --demo, against Azure with DefaultAzureCredential otherwise.
+func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billing, string, func(), error) {
+	if o.demo {
+		srv, err := emulator.Start(emulator.Options{})
+		if err != nil {
+			return nil, "", nil, err
+		}
+		live, err := client.NewLive(client.Options{
+			Credential: srv.Credential(), Endpoint: srv.URL(), Transport: srv.HTTPClient(),
+			BlobClient: srv.HTTPClient(), Logger: logger, PollEvery: 200 * time.Millisecond,
+		})
+		if err != nil {
+			srv.Close()
+			return nil, "", nil, err
+		}
+		return live, "", func() { srv.Close() }, nil
+	}
+	cred, err := client.NewCredential(o.tenant)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := client.CheckCredential(cctx, cred); err != nil {
+		return nil, "", nil, err
+	}
+	live, err := client.NewLive(client.Options{Credential: cred, Logger: logger})
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return live, o.tenant, func() {}, nil
+}
+
+// openLog sends logs to a private file for --debug, and nowhere otherwise:
+// never to the terminal the UI draws on. azcore's own logging goes through
+// the same redaction as ours.
+func openLog(debug bool) (*slog.Logger, string, func(), error) {
+	if !debug {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), "", func() {}, nil
+	}
+	f, err := os.CreateTemp("", "azinvoice-*.log")
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return nil, "", nil, err
+	}
+	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	azlog.SetListener(func(ev azlog.Event, msg string) {
+		logger.Debug(client.RedactText(msg), "azcore", string(ev))
+	})
+	azlog.SetEvents(azlog.EventRequest, azlog.EventResponse, azlog.EventRetryPolicy, azlog.EventLRO)
+	return logger, f.Name(), func() { azlog.SetListener(nil); f.Close() }, nil
+}
+
+// downloadDir is --download-dir, else ~/Downloads when it exists, else ".".
+func downloadDir(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		d := filepath.Join(home, "Downloads")
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	return "."
+}
