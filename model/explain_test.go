@@ -10,7 +10,7 @@ import (
 var now = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-func ptr[T any](v T) *T                     { return &v }
+func ptr[T any](v T) *T                         { return &v }
 
 // statusErr is how a client error can say "403" without wrapping ErrForbidden.
 type statusErr int
@@ -104,7 +104,12 @@ func explainCases() []explainCase {
 			want: map[Reason]Verdict{ReasonNewSubscription: Unknown, ReasonPeriodOpen: Unknown},
 			ev:   map[Reason]string{ReasonNewSubscription: "explain.new_sub.ev.no_date", ReasonPeriodOpen: "explain.period_open.ev.no_period"}},
 		{name: "billing property failed (500) leaves billing reasons unknown",
-			f:    mosp(mospSub(func(s *Subscription) { s.PropertyErr = err500; s.OfferID = ""; s.IsAccountAdmin = nil; s.Relationship = "" })),
+			f: mosp(mospSub(func(s *Subscription) {
+				s.PropertyErr = err500
+				s.OfferID = ""
+				s.IsAccountAdmin = nil
+				s.Relationship = ""
+			})),
 			want: map[Reason]Verdict{ReasonFreeTrial: Unknown, ReasonCreditNotExceeded: Unknown, ReasonNotAccountAdmin: Unknown, ReasonCSPCustomer: RuledOut},
 			ev:   map[Reason]string{ReasonFreeTrial: "explain.ev.sub.failed", ReasonNotAccountAdmin: "explain.ev.sub.failed"}},
 		{name: "not the account administrator", f: mosp(mospSub(func(s *Subscription) { s.IsAccountAdmin = ptr(false) })),
