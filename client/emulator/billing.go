@@ -1,0 +1,314 @@
+package emulator
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func notFound(w http.ResponseWriter, what, name string) {
+	writeError(w, http.StatusNotFound, "ResourceNotFound", "The "+what+" '"+clip(name)+"' was not found.")
+}
+
+func (s *Server) listAccounts(w http.ResponseWriter, r *http.Request, _ map[string]string, _ []byte) {
+	s.mu.Lock()
+	out := make([]obj, 0, len(s.data.Accounts))
+	for _, a := range s.data.Accounts {
+		out = append(out, a.Account)
+	}
+	s.mu.Unlock()
+	s.page(w, r, out)
+}
+
+func (s *Server) getAccount(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.data.account(v["a"])
+	if a == nil {
+		notFound(w, "billing account", v["a"])
+		return
+	}
+	writeJSON(w, http.StatusOK, a.Account)
+}
+
+// lookup finds the account and (when p is set) the profile, or answers 404.
+func (s *Server) lookup(w http.ResponseWriter, v map[string]string) (*accountData, *profileData, bool) {
+	a := s.data.account(v["a"])
+	if a == nil {
+		notFound(w, "billing account", v["a"])
+		return nil, nil, false
+	}
+	if v["p"] == "" {
+		return a, nil, true
+	}
+	p := a.profile(v["p"])
+	if p == nil {
+		notFound(w, "billing profile", v["p"])
+		return nil, nil, false
+	}
+	return a, p, true
+}
+
+func (s *Server) listProfiles(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	a, _, ok := s.lookup(w, v)
+	var out []obj
+	if ok {
+		for _, p := range a.Profiles {
+			out = append(out, p.Profile)
+		}
+	}
+	s.mu.Unlock()
+	if ok {
+		s.page(w, r, out)
+	}
+}
+
+func (s *Server) getProfile(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, p, ok := s.lookup(w, v)
+	if !ok {
+		return
+	}
+	w.Header().Set("ETag", p.etag())
+	writeJSON(w, http.StatusOK, p.Profile)
+}
+
+func (p *profileData) etag() string { return `"` + strconv.Itoa(p.version+1) + `"` }
+
+func (s *Server) listAccountBillingSubs(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	a, _, ok := s.lookup(w, v)
+	var out []obj
+	if ok {
+		out = append(out, a.BillingSubscriptions...)
+		for _, p := range a.Profiles {
+			out = append(out, p.BillingSubscriptions...)
+		}
+	}
+	s.mu.Unlock()
+	if ok {
+		s.page(w, r, out)
+	}
+}
+
+func (s *Server) listProfileBillingSubs(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	_, p, ok := s.lookup(w, v)
+	var out []obj
+	if ok {
+		out = p.BillingSubscriptions
+	}
+	s.mu.Unlock()
+	if ok {
+		s.page(w, r, out)
+	}
+}
+
+// periodFilter keeps the invoices whose billing period overlaps the
+// periodStartDate..periodEndDate query, as the portal's date picker does.
+func periodFilter(r *http.Request, in []obj) ([]obj, bool) {
+	q := r.URL.Query()
+	from, to := time.Time{}, time.Time{}
+	if v := q.Get("periodStartDate"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return nil, false
+		}
+		from = t
+	}
+	if v := q.Get("periodEndDate"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return nil, false
+		}
+		to = t
+	}
+	out := make([]obj, 0, len(in))
+	for _, i := range in {
+		ps, pe := getTime(i, "properties.invoicePeriodStartDate"), getTime(i, "properties.invoicePeriodEndDate")
+		if !to.IsZero() && ps.After(to) {
+			continue
+		}
+		if !from.IsZero() && pe.Before(from) {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out, true
+}
+
+func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, in []obj) {
+	out, ok := periodFilter(r, in)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "InvalidInput", "periodStartDate and periodEndDate must be dates (yyyy-MM-dd).")
+		return
+	}
+	s.page(w, r, out)
+}
+
+func (s *Server) listAccountInvoices(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	a, _, ok := s.lookup(w, v)
+	var in []obj
+	if ok {
+		in = a.Invoices
+	}
+	s.mu.Unlock()
+	if ok {
+		s.listInvoices(w, r, in)
+	}
+}
+
+func (s *Server) listProfileInvoices(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	_, p, ok := s.lookup(w, v)
+	var in []obj
+	var denied *apiError
+	if ok {
+		in, denied = p.Invoices, p.InvoicesError
+	}
+	s.mu.Unlock()
+	switch {
+	case !ok:
+	case denied != nil:
+		writeAPIError(w, denied)
+	default:
+		s.listInvoices(w, r, in)
+	}
+}
+
+func (s *Server) getAccountInvoice(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var inv obj
+	if strings.EqualFold(v["a"], "default") {
+		for _, sub := range s.data.Subs {
+			if inv = findInvoice(sub.Invoices, v["i"]); inv != nil {
+				break
+			}
+		}
+	} else if a := s.data.account(v["a"]); a != nil {
+		inv = findInvoice(a.allInvoices(), v["i"])
+	}
+	if inv == nil {
+		notFound(w, "invoice", v["i"])
+		return
+	}
+	writeJSON(w, http.StatusOK, inv)
+}
+
+func (s *Server) getProfileInvoice(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, p, ok := s.lookup(w, v)
+	if !ok {
+		return
+	}
+	if p.InvoicesError != nil {
+		writeAPIError(w, p.InvoicesError)
+		return
+	}
+	if inv := findInvoice(p.Invoices, v["i"]); inv != nil {
+		writeJSON(w, http.StatusOK, inv)
+		return
+	}
+	notFound(w, "invoice", v["i"])
+}
+
+// subForBilling finds a subscription addressed under billingAccounts/{a}:
+// "default" (what the SDK sends for MOSP) or the account's real name.
+func (s *Server) subForBilling(w http.ResponseWriter, v map[string]string) *subData {
+	sub := s.data.sub(v["s"])
+	if sub == nil || (sub.BillingPropertyError == nil && sub.BillingProperty == nil) {
+		notFound(w, "billing subscription", v["s"])
+		return nil
+	}
+	return sub
+}
+
+func (s *Server) listSubInvoices(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	sub := s.subForBilling(w, v)
+	var in []obj
+	if sub != nil {
+		in = sub.Invoices
+	}
+	s.mu.Unlock()
+	if sub != nil {
+		s.listInvoices(w, r, in)
+	}
+}
+
+func (s *Server) getSubInvoice(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub := s.subForBilling(w, v)
+	if sub == nil {
+		return
+	}
+	if inv := findInvoice(sub.Invoices, v["i"]); inv != nil {
+		writeJSON(w, http.StatusOK, inv)
+		return
+	}
+	notFound(w, "invoice", v["i"])
+}
+
+func (s *Server) getBillingProperty(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub := s.data.sub(v["s"])
+	switch {
+	case sub == nil:
+		writeError(w, http.StatusNotFound, "SubscriptionNotFound", "The subscription '"+clip(v["s"])+"' could not be found.")
+	case sub.BillingPropertyError != nil:
+		writeAPIError(w, sub.BillingPropertyError)
+	case sub.BillingProperty == nil:
+		notFound(w, "billing property of subscription", v["s"])
+	default:
+		writeJSON(w, http.StatusOK, sub.BillingProperty)
+	}
+}
+
+func (s *Server) getAccountPolicies(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, _, ok := s.lookup(w, v)
+	if !ok {
+		return
+	}
+	if a.Policies == nil {
+		notFound(w, "policy of billing account", v["a"])
+		return
+	}
+	writeJSON(w, http.StatusOK, a.Policies)
+}
+
+func (s *Server) getProfilePolicies(w http.ResponseWriter, _ *http.Request, v map[string]string, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, p, ok := s.lookup(w, v)
+	if !ok {
+		return
+	}
+	pol := p.Policies
+	if pol == nil {
+		id := getStr(p.Profile, "id") + "/policies/default"
+		pol = obj{"id": id, "name": "default", "type": "Microsoft.Billing/billingAccounts/billingProfiles/policies",
+			"properties": obj{"viewCharges": "Allowed", "marketplacePurchases": "AllAllowed", "reservationPurchases": "Allowed",
+				"savingsPlanPurchases": "Allowed", "invoiceSectionLabelManagement": "Allowed", "provisioningState": "Succeeded"}}
+	}
+	writeJSON(w, http.StatusOK, pol)
+}
+
+func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, _ map[string]string, _ []byte) {
+	s.mu.Lock()
+	out := make([]obj, 0, len(s.data.Subs))
+	for _, sub := range s.data.Subs {
+		out = append(out, sub.Subscription)
+	}
+	s.mu.Unlock()
+	s.page(w, r, out)
+}

@@ -1,0 +1,248 @@
+package emulator
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
+)
+
+const (
+	mcaAccount = "b5492c9a-742a-527c-9aed-6e4a56916cbc:28ecb4c1-c270-519a-8295-9c84628cf0cb_2019-05-31"
+	eaAccount  = "8608480"
+)
+
+func TestAccountsAllPages(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		pageSize  int
+		accounts  int
+		wantPages int
+	}{
+		{"demo, page of 1", 1, 0, 3},
+		{"demo, default page", 0, 0, 1},
+		{"scaled", 2, 7, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := start(t, Options{PageSize: tc.pageSize, Scale: Scale{Accounts: tc.accounts}})
+			c, err := armbilling.NewAccountsClient(s.Credential(), armOptions(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pager := c.NewListPager(nil)
+			var names []string
+			pages := 0
+			for pager.More() {
+				p, err := pager.NextPage(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				pages++
+				for _, a := range p.Value {
+					names = append(names, *a.Properties.DisplayName)
+				}
+			}
+			if len(names) != 3+tc.accounts || pages != tc.wantPages {
+				t.Fatalf("got %d accounts in %d pages: %v", len(names), pages, names)
+			}
+			if names[0] != "Fabrikam Studio" || names[1] != "Contoso Ltd" || names[2] != "Contoso Enterprise Enrollment" {
+				t.Fatalf("names %v", names)
+			}
+		})
+	}
+}
+
+func profiles(t *testing.T, s *Server) map[string]*armbilling.Profile {
+	t.Helper()
+	c, _ := armbilling.NewProfilesClient(s.Credential(), armOptions(s))
+	out := map[string]*armbilling.Profile{}
+	pager := c.NewListByBillingAccountPager(mcaAccount, nil)
+	for pager.More() {
+		p, err := pager.NextPage(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range p.Value {
+			out[*pr.Properties.DisplayName] = pr
+		}
+	}
+	return out
+}
+
+func TestProfiles(t *testing.T) {
+	s := start(t, Options{PageSize: 3})
+	ps := profiles(t, s)
+	if len(ps) != 4 {
+		t.Fatalf("profiles %v", ps)
+	}
+	res := ps["Research"].Properties
+	if !*res.InvoiceEmailOptIn || len(res.InvoiceRecipients) != 2 || *res.InvoiceDay != 15 {
+		t.Fatalf("research %+v", res)
+	}
+	if *ps["Finance"].Properties.InvoiceEmailOptIn {
+		t.Fatal("finance opted in")
+	}
+	if tc := ps["Contoso Gov"].Properties.TargetClouds; len(tc) != 1 || *tc[0] != "USGov" {
+		t.Fatalf("gov clouds %v", tc)
+	}
+	c, _ := armbilling.NewProfilesClient(s.Credential(), armOptions(s))
+	got, err := c.Get(context.Background(), mcaAccount, *ps["Finance"].Name, nil)
+	if err != nil || *got.Properties.DisplayName != "Finance" || *got.Properties.Currency != "EUR" {
+		t.Fatalf("get: %v %+v", err, got)
+	}
+	_, err = c.Get(context.Background(), mcaAccount, "NOPE", nil)
+	var re *azcore.ResponseError
+	if !errors.As(err, &re) || re.StatusCode != 404 || re.ErrorCode != "ResourceNotFound" {
+		t.Fatalf("missing profile: %v", err)
+	}
+}
+
+func TestInvoicesByScope(t *testing.T) {
+	s := start(t, Options{})
+	ps := profiles(t, s)
+	c, _ := armbilling.NewInvoicesClient("unused", s.Credential(), armOptions(s))
+	count := func(pager interface {
+		More() bool
+	}, next func() ([]*armbilling.Invoice, error)) ([]*armbilling.Invoice, error) {
+		var all []*armbilling.Invoice
+		for pager.More() {
+			v, err := next()
+			if err != nil {
+				return all, err
+			}
+			all = append(all, v...)
+		}
+		return all, nil
+	}
+	ctx := context.Background()
+	t.Run("profile, whole year", func(t *testing.T) {
+		p := c.NewListByBillingProfilePager(mcaAccount, *ps["Finance"].Name, nil)
+		all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+		if err != nil || len(all) != 12 {
+			t.Fatalf("%d invoices, %v", len(all), err)
+		}
+		if *all[0].Properties.Status != armbilling.InvoiceStatusDue {
+			t.Fatalf("newest status %v", *all[0].Properties.Status)
+		}
+	})
+	t.Run("profile, period filter", func(t *testing.T) {
+		// February 2025 only: overlaps exactly one monthly period.
+		opts := &armbilling.InvoicesClientListByBillingProfileOptions{
+			PeriodStartDate: to.Ptr(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)),
+			PeriodEndDate:   to.Ptr(time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC))}
+		p := c.NewListByBillingProfilePager(mcaAccount, *ps["Finance"].Name, opts)
+		all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+		if err != nil || len(all) != 1 || all[0].Properties.InvoicePeriodStartDate.Month() != time.February {
+			t.Fatalf("%v %v", all, err)
+		}
+	})
+	t.Run("marketing is forbidden", func(t *testing.T) {
+		p := c.NewListByBillingProfilePager(mcaAccount, *ps["Marketing"].Name, nil)
+		_, err := p.NextPage(ctx)
+		var re *azcore.ResponseError
+		if !errors.As(err, &re) || re.StatusCode != 403 || re.ErrorCode != "AuthorizationFailed" {
+			t.Fatalf("%v", err)
+		}
+	})
+	t.Run("EA account", func(t *testing.T) {
+		p := c.NewListByBillingAccountPager(eaAccount, nil)
+		all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+		if err != nil || len(all) != 12 || *all[0].Properties.TotalAmount.Currency != "USD" {
+			t.Fatalf("%d %v", len(all), err)
+		}
+		one, err := c.GetByBillingAccount(ctx, eaAccount, *all[3].Name, nil)
+		if err != nil || *one.Name != *all[3].Name {
+			t.Fatalf("get %v", err)
+		}
+	})
+	t.Run("MOSP subscription", func(t *testing.T) {
+		subs := subscriptionsByName(t, s)
+		for name, want := range map[string]int{"Fabrikam Production": 12, "Fabrikam Shared": 2, "Fabrikam Free Trial": 0} {
+			cf, _ := armbilling.NewClientFactory(*subs[name].SubscriptionID, s.Credential(), armOptions(s))
+			p := cf.NewInvoicesClient().NewListByBillingSubscriptionPager(nil)
+			all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+			if err != nil || len(all) != want {
+				t.Fatalf("%s: %d %v", name, len(all), err)
+			}
+		}
+	})
+}
+
+func subscriptionsByName(t *testing.T, s *Server) map[string]*armsubscriptions.Subscription {
+	t.Helper()
+	c, err := armsubscriptions.NewClient(s.Credential(), armOptions(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*armsubscriptions.Subscription{}
+	p := c.NewListPager(nil)
+	for p.More() {
+		r, err := p.NextPage(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sub := range r.Value {
+			out[*sub.DisplayName] = sub
+		}
+	}
+	return out
+}
+
+func TestSubscriptionsAndBillingProperty(t *testing.T) {
+	s := start(t, Options{})
+	subs := subscriptionsByName(t, s)
+	want := map[string]string{
+		"Fabrikam Production": "PayAsYouGo_2014-09-01", "Fabrikam Free Trial": "FreeTrial_2014-09-01",
+		"Fabrikam Dev (Visual Studio)": "MSDN_2014-09-01", "Fabrikam Open Licensing": "AzureInOpen_2014-09-01",
+		"Fabrikam Shared": "PayAsYouGo_2014-09-01", "Northwind Retail (CSP)": "CSP_2015-05-01",
+		"Tailspin Sandbox": "PayAsYouGo_2014-09-01", "Contoso Enterprise Production": "EnterpriseAgreement_2014-09-01",
+		"Contoso Finance Apps": "PayAsYouGo_2014-09-01",
+	}
+	for name, quota := range want {
+		sub, ok := subs[name]
+		if !ok || *sub.SubscriptionPolicies.QuotaID != quota || sub.TenantID == nil || *sub.State != armsubscriptions.SubscriptionStateEnabled {
+			t.Errorf("%s: %+v", name, sub)
+		}
+	}
+	ctx := context.Background()
+	prop := func(name string) (armbilling.PropertyClientGetResponse, error) {
+		c, _ := armbilling.NewPropertyClient(*subs[name].SubscriptionID, s.Credential(), armOptions(s))
+		return c.Get(ctx, nil)
+	}
+	for _, tc := range []struct {
+		name      string
+		agreement armbilling.AgreementType
+		admin     bool
+		btype     armbilling.SubscriptionBillingType
+	}{
+		{"Fabrikam Production", armbilling.AgreementTypeMicrosoftOnlineServicesProgram, true, armbilling.SubscriptionBillingTypePaid},
+		{"Fabrikam Free Trial", armbilling.AgreementTypeMicrosoftOnlineServicesProgram, true, armbilling.SubscriptionBillingTypeFree},
+		{"Fabrikam Dev (Visual Studio)", armbilling.AgreementTypeMicrosoftOnlineServicesProgram, true, armbilling.SubscriptionBillingTypeBenefit},
+		{"Fabrikam Shared", armbilling.AgreementTypeMicrosoftOnlineServicesProgram, false, armbilling.SubscriptionBillingTypePaid},
+		{"Northwind Retail (CSP)", armbilling.AgreementTypeMicrosoftPartnerAgreement, false, armbilling.SubscriptionBillingTypePaid},
+		{"Contoso Enterprise Production", armbilling.AgreementTypeEnterpriseAgreement, false, armbilling.SubscriptionBillingTypePaid},
+	} {
+		r, err := prop(tc.name)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		p := r.Properties
+		if *p.BillingAccountAgreementType != tc.agreement || *p.IsAccountAdmin != tc.admin || *p.SubscriptionBillingType != tc.btype {
+			t.Errorf("%s: %+v", tc.name, p)
+		}
+	}
+	r, err := prop("Tailspin Sandbox")
+	if err != nil || *r.Properties.BillingTenantID == *subs["Tailspin Sandbox"].TenantID {
+		t.Fatalf("tailspin should bill from another tenant: %v", err)
+	}
+	_, err = prop("Contoso Partner Lab")
+	var re *azcore.ResponseError
+	if !errors.As(err, &re) || re.StatusCode != 403 {
+		t.Fatalf("locked property: %v", err)
+	}
+}
