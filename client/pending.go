@@ -21,20 +21,8 @@ func (l *Live) RoleAssignments(ctx context.Context, account, profile string) ([]
 	return nil, pending("list role assignments")
 }
 
-func (l *Live) DocumentLink(ctx context.Context, scope model.Scope, invoice, documentName string, poll PollFunc) (Link, error) {
-	return Link{}, pending("get download link")
-}
-
-func (l *Live) DocumentsLink(ctx context.Context, scope model.Scope, invoice string, docs []model.Document, poll PollFunc) (Link, error) {
-	return Link{}, pending("get download link")
-}
-
 func (l *Live) Usage(ctx context.Context, scope model.Scope, inv model.Invoice, w io.Writer, progress func(UsageProgress)) error {
 	return pending("download usage")
-}
-
-func (l *Live) Fetch(ctx context.Context, link Link, w io.Writer, progress func(done, size int64)) (string, error) {
-	return "", pending("download file")
 }
 
 func (l *Live) SetEmail(ctx context.Context, account, profile string, pref model.EmailPreference, poll PollFunc) (model.Profile, error) {
