@@ -58,6 +58,8 @@ var (
 	ErrTruncated = errors.New("download truncated")
 	// ErrUnsupported: the scope's agreement has no such operation.
 	ErrUnsupported = errors.New("not supported for this agreement")
+	// ErrInvalidEmail: a recipient is not a plausible email address.
+	ErrInvalidEmail = errors.New("not a valid email address")
 	// ErrBadContent: a downloaded file failed its content check.
 	ErrBadContent = errors.New("downloaded content is not what was expected")
 )
