@@ -1,0 +1,421 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+
+	"github.com/azinvoice/azinvoice/client/emulator"
+	"github.com/azinvoice/azinvoice/model"
+)
+
+// Integration tests: the real SDK path (retry policy, pagers, pollers)
+// against the loopback emulator serving the demo data set.
+
+func startEmu(t testing.TB, opts emulator.Options) (*emulator.Server, *Live) {
+	t.Helper()
+	if opts.PollAfter == 0 {
+		opts.PollAfter = 30 * time.Millisecond
+	}
+	emu, err := emulator.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { emu.Close() })
+	l, err := NewLive(Options{
+		Credential: emu.Credential(),
+		Endpoint:   emu.URL(),
+		Transport:  emu.HTTPClient(),
+		BlobClient: emu.HTTPClient(),
+		PollEvery:  10 * time.Millisecond,
+		Retry:      policy.RetryOptions{MaxRetries: 3, RetryDelay: 5 * time.Millisecond, MaxRetryDelay: 2 * time.Second},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return emu, l
+}
+
+// demo finds the demo's accounts by agreement and the MCA profiles by the
+// caller's role, so tests do not hard-code generated names.
+type demo struct {
+	accounts map[model.Agreement]model.Account
+	profiles []model.Profile
+	owner    model.Profile // a profile where the caller is Owner
+	reader   model.Profile // where the caller is Reader
+}
+
+func loadDemo(t testing.TB, l *Live) demo {
+	t.Helper()
+	ctx := context.Background()
+	accs, err := l.Accounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := demo{accounts: map[model.Agreement]model.Account{}}
+	for _, a := range accs {
+		if _, ok := d.accounts[a.Agreement]; !ok {
+			d.accounts[a.Agreement] = a
+		}
+	}
+	for _, ag := range []model.Agreement{model.AgreementMOSP, model.AgreementMCA, model.AgreementEA} {
+		if _, ok := d.accounts[ag]; !ok {
+			t.Fatalf("demo has no %s account: %+v", ag, accs)
+		}
+	}
+	mca := d.accounts[model.AgreementMCA]
+	if d.profiles, err = l.Profiles(ctx, mca.Name); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d.profiles {
+		acc, err := l.Access(ctx, model.Scope{Kind: model.ScopeProfile, Agreement: model.AgreementMCA, AccountName: mca.Name, ProfileName: p.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case acc.Role == model.RoleOwner && d.owner.Name == "":
+			d.owner = p
+		case acc.Role == model.RoleReader && d.reader.Name == "":
+			d.reader = p
+		}
+	}
+	if d.owner.Name == "" || d.reader.Name == "" {
+		t.Fatalf("no owner/reader profile found among %d", len(d.profiles))
+	}
+	return d
+}
+
+func (d demo) scope(a model.Agreement) model.Scope {
+	acc := d.accounts[a]
+	sc := model.Scope{Kind: a.InvoiceScope(), Agreement: a, AccountName: acc.Name}
+	if a == model.AgreementMCA {
+		sc.ProfileName = d.owner.Name
+	}
+	return sc
+}
+
+// mospScope picks a billing subscription of the MOSP account that has invoices.
+func mospScope(t testing.TB, l *Live, d demo) (model.Scope, []model.Invoice) {
+	t.Helper()
+	ctx := context.Background()
+	acc := d.accounts[model.AgreementMOSP]
+	subs, err := l.BillingSubscriptions(ctx, model.Scope{Kind: model.ScopeAccount, Agreement: model.AgreementMOSP, AccountName: acc.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range subs {
+		sc := model.Scope{Kind: model.ScopeBillingSubscription, Agreement: model.AgreementMOSP, AccountName: acc.Name, SubscriptionID: s.SubscriptionID}
+		invs, err := l.Invoices(ctx, sc, model.Period{})
+		if err == nil && len(invs) > 0 {
+			return sc, invs
+		}
+	}
+	t.Fatalf("no MOSP subscription with invoices among %d", len(subs))
+	return model.Scope{}, nil
+}
+
+func TestLiveAccountsProfiles(t *testing.T) {
+	_, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	if len(d.profiles) < 2 {
+		t.Fatalf("profiles = %d", len(d.profiles))
+	}
+	p, err := l.Profile(context.Background(), d.accounts[model.AgreementMCA].Name, d.owner.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ETag == "" || p.Title() == model.None {
+		t.Errorf("profile = %+v", p)
+	}
+	ea := d.accounts[model.AgreementEA]
+	if _, err := l.Policies(context.Background(), ea.Name); err != nil {
+		t.Errorf("policies: %v", err)
+	}
+}
+
+func TestLiveInvoicesEachAgreement(t *testing.T) {
+	_, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	for _, a := range []model.Agreement{model.AgreementMCA, model.AgreementEA} {
+		invs, err := l.Invoices(context.Background(), d.scope(a), model.Period{})
+		if err != nil {
+			t.Fatalf("%s: %v", a.Badge(), err)
+		}
+		if len(invs) == 0 {
+			t.Errorf("%s: no invoices", a.Badge())
+		}
+		for i := 1; i < len(invs); i++ {
+			if invs[i].Date.After(invs[i-1].Date) {
+				t.Errorf("%s: not newest first at %d", a.Badge(), i)
+			}
+		}
+	}
+	mospScope(t, l, d)
+}
+
+func TestLiveSubscriptions(t *testing.T) {
+	_, l := startEmu(t, emulator.Options{})
+	subs, err := l.Subscriptions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var known int
+	for _, s := range subs {
+		if s.SubscriptionID == "" {
+			t.Errorf("subscription without ID: %+v", s)
+		}
+		if s.PropertyErr == nil && s.Agreement != model.AgreementUnknown {
+			known++
+		}
+	}
+	if len(subs) == 0 || known == 0 {
+		t.Fatalf("%d subscriptions, %d with a billing property", len(subs), known)
+	}
+}
+
+func TestLiveDownloadsNeverSendToken(t *testing.T) {
+	emu, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	ctx := context.Background()
+	mosp, mospInvs := mospScope(t, l, d)
+	cases := []struct {
+		scope model.Scope
+		invs  []model.Invoice
+	}{{scope: mosp, invs: mospInvs}}
+	for _, a := range []model.Agreement{model.AgreementMCA, model.AgreementEA} {
+		invs, err := l.Invoices(ctx, d.scope(a), model.Period{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct {
+			scope model.Scope
+			invs  []model.Invoice
+		}{d.scope(a), invs})
+	}
+	kinds := map[model.DocumentKind]bool{}
+	for _, c := range cases {
+		for _, inv := range c.invs {
+			for _, doc := range inv.Documents {
+				if kinds[doc.Kind] {
+					continue
+				}
+				link, err := l.DocumentLink(ctx, c.scope, inv.Name, doc.Name, nil)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", c.scope.Agreement.Badge(), inv.Name, doc.Name, err)
+				}
+				var buf bytes.Buffer
+				if _, err := l.Fetch(ctx, link, &buf, nil); err != nil {
+					t.Fatalf("fetch %s: %v", link, err)
+				}
+				if CheckPDF(buf.Bytes(), int64(buf.Len())) != nil {
+					t.Errorf("%s %s is not a PDF", inv.Name, doc.Kind)
+				}
+				kinds[doc.Kind] = true
+			}
+		}
+	}
+	if !kinds[model.DocInvoice] {
+		t.Errorf("no invoice PDF downloaded; kinds = %v", kinds)
+	}
+	// One zip of several documents.
+	for _, inv := range cases[1].invs {
+		if len(inv.Documents) > 1 {
+			link, err := l.DocumentsLink(ctx, cases[1].scope, inv.Name, inv.Documents, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if _, err := l.Fetch(ctx, link, &buf, nil); err != nil {
+				t.Fatal(err)
+			}
+			if CheckZip(buf.Bytes(), int64(buf.Len())) != nil {
+				t.Errorf("documents download is not a zip")
+			}
+			break
+		}
+	}
+	assertTokenOnlyToARM(t, emu)
+}
+
+func assertTokenOnlyToARM(t *testing.T, emu *emulator.Server) {
+	t.Helper()
+	blob, _ := url.Parse(emu.BlobURL())
+	arm, _ := url.Parse(emu.URL())
+	var blobs int
+	for _, r := range emu.Requests() {
+		switch r.Host {
+		case blob.Host:
+			blobs++
+			if r.HasAuth {
+				t.Errorf("blob request %s carried Authorization", r.Path)
+			}
+		case arm.Host:
+			if !r.HasAuth {
+				t.Errorf("ARM request %s without Authorization", r.Path)
+			}
+		}
+	}
+	if blobs == 0 {
+		t.Error("no blob requests seen")
+	}
+}
+
+func TestLiveUsage(t *testing.T) {
+	emu, l := startEmu(t, emulator.Options{UsageRows: 250})
+	d := loadDemo(t, l)
+	ctx := context.Background()
+	mosp, mospInvs := mospScope(t, l, d)
+	type tc struct {
+		name  string
+		scope model.Scope
+		inv   model.Invoice
+	}
+	var cases []tc
+	for _, a := range []model.Agreement{model.AgreementMCA, model.AgreementEA} {
+		invs, err := l.Invoices(ctx, d.scope(a), model.Period{})
+		if err != nil || len(invs) == 0 {
+			t.Fatalf("%s invoices: %v", a.Badge(), err)
+		}
+		cases = append(cases, tc{a.Badge(), d.scope(a), invs[len(invs)-1]})
+	}
+	cases = append(cases, tc{"MOSP", mosp, mospInvs[len(mospInvs)-1]})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			var last UsageProgress
+			var preparing bool
+			err := l.Usage(ctx, c.scope, c.inv, &buf, func(p UsageProgress) {
+				preparing = preparing || p.Preparing
+				last = p
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimRight(buf.String(), "\r\n"), "\n")
+			if len(lines) < 2 {
+				t.Fatalf("usage has %d lines", len(lines))
+			}
+			header := strings.TrimRight(lines[0], "\r")
+			for i, ln := range lines[1:] {
+				if strings.TrimRight(ln, "\r") == header {
+					t.Fatalf("header repeated at line %d", i+2)
+				}
+			}
+			if last.Rows != int64(len(lines)-1) || last.Bytes != int64(buf.Len()) {
+				t.Errorf("progress rows %d bytes %d, file has %d rows %d bytes", last.Rows, last.Bytes, len(lines)-1, buf.Len())
+			}
+			if c.name != "MOSP" && !preparing {
+				t.Errorf("no Preparing progress")
+			}
+		})
+	}
+	assertTokenOnlyToARM(t, emu)
+	// A CSP customer's view: partner agreement without a profile.
+	err := l.Usage(ctx, model.Scope{Kind: model.ScopeProfile, Agreement: model.AgreementMPA, AccountName: "p"}, model.Invoice{Name: "x"}, &bytes.Buffer{}, nil)
+	if !errors.Is(err, ErrNoUsage) {
+		t.Errorf("CSP customer: err = %v", err)
+	}
+	if err := l.Usage(ctx, model.Scope{}, model.Invoice{}, &bytes.Buffer{}, nil); !errors.Is(err, ErrNoUsage) {
+		t.Errorf("unknown agreement: err = %v", err)
+	}
+}
+
+func TestLiveSetEmailRoundTrip(t *testing.T) {
+	_, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	ctx := context.Background()
+	acc := d.accounts[model.AgreementMCA].Name
+	before, err := l.Profile(ctx, acc, d.owner.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := !before.Email.Enabled()
+	var polled bool
+	after, err := l.SetEmail(ctx, acc, d.owner.Name, model.EmailPreference{OptIn: &want, Recipients: []string{"ap@contoso.com", " ap@contoso.com "}},
+		func(time.Duration) { polled = true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Email.Enabled() != want || len(after.Email.Recipients) != 1 || after.ETag == before.ETag || !polled {
+		t.Errorf("after = %+v (before ETag %s), polled %v", after.Email, before.ETag, polled)
+	}
+	// A reader may not change it, and nothing changes.
+	r0, _ := l.Profile(ctx, acc, d.reader.Name)
+	flip := !r0.Email.Enabled()
+	_, err = l.SetEmail(ctx, acc, d.reader.Name, model.EmailPreference{OptIn: &flip}, nil)
+	if !IsForbidden(err) {
+		t.Errorf("reader: err = %v, want forbidden", err)
+	}
+	if r1, _ := l.Profile(ctx, acc, d.reader.Name); r1.Email.Enabled() != r0.Email.Enabled() {
+		t.Errorf("reader's profile changed")
+	}
+	if _, err := l.SetEmail(ctx, acc, d.owner.Name, model.EmailPreference{OptIn: &want, Recipients: []string{"not an email"}}, nil); !errors.Is(err, ErrInvalidEmail) {
+		t.Errorf("bad recipient: err = %v", err)
+	}
+}
+
+func TestLiveAccess(t *testing.T) {
+	_, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	ctx := context.Background()
+	acc := d.accounts[model.AgreementMCA].Name
+	owner, err := l.Access(ctx, model.Scope{Kind: model.ScopeProfile, AccountName: acc, ProfileName: d.owner.Name})
+	if err != nil || !owner.CanWriteProfile || !owner.CanReadInvoices || owner.Err != nil {
+		t.Errorf("owner access = %+v, %v", owner, err)
+	}
+	reader, err := l.Access(ctx, model.Scope{Kind: model.ScopeProfile, AccountName: acc, ProfileName: d.reader.Name})
+	if err != nil || reader.CanWriteProfile || !reader.CanReadInvoices {
+		t.Errorf("reader access = %+v, %v", reader, err)
+	}
+	ras, err := l.RoleAssignments(ctx, acc, d.owner.Name)
+	if err != nil || len(ras) == 0 {
+		t.Errorf("role assignments = %v, %v", ras, err)
+	}
+}
+
+func TestLiveFaults(t *testing.T) {
+	emu, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	ctx := context.Background()
+	sc := d.scope(model.AgreementMCA)
+	invs, err := l.Invoices(ctx, sc, model.Period{})
+	if err != nil || len(invs) == 0 {
+		t.Fatal(err)
+	}
+	link, err := l.DocumentLink(ctx, sc, invs[0].Name, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob, _ := url.Parse(link.URL)
+	for _, k := range []emulator.FaultKind{emulator.FaultTruncate, emulator.FaultReset} {
+		emu.ClearFaults()
+		emu.SetFault(emulator.Fault{PathContains: blob.Path, Kind: k, Times: 1})
+		_, err := l.Fetch(ctx, link, &bytes.Buffer{}, nil)
+		if err == nil || strings.Contains(err.Error(), blob.RawQuery) {
+			t.Errorf("fault %d: err = %v", k, err)
+		}
+	}
+	emu.ClearFaults()
+	emu.SetFault(emulator.Fault{PathContains: "/invoices", Status: 403, Code: "AuthorizationFailed"})
+	_, err = l.Invoices(ctx, sc, model.Period{})
+	var e *Error
+	if !errors.As(err, &e) || e.Status != 403 || e.Code != "AuthorizationFailed" {
+		t.Errorf("403 fault: %v", err)
+	}
+	emu.ClearFaults()
+	emu.SetFault(emulator.Fault{PathContains: "/invoices", Status: 429, Code: "TooManyRequests", Times: 2})
+	if _, err := l.Invoices(ctx, sc, model.Period{}); err != nil {
+		t.Errorf("429 twice then OK: %v", err)
+	}
+	emu.ClearFaults()
+	emu.SetFault(emulator.Fault{PathContains: "/billingAccounts", Kind: emulator.FaultMalformedJSON, Times: 1})
+	if _, err := l.Accounts(ctx); err == nil {
+		t.Errorf("malformed JSON accepted")
+	}
+}
