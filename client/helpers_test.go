@@ -50,7 +50,7 @@ func (r *recorder) all() []*http.Request {
 
 // newTestLive starts a TLS server with h and a Live pointed at it, with
 // fast polling and few retries so tests stay quick.
-func newTestLive(t *testing.T, h http.Handler) (*Live, *httptest.Server, *recorder) {
+func newTestLive(t testing.TB, h http.Handler) (*Live, *httptest.Server, *recorder) {
 	t.Helper()
 	rec := &recorder{}
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
