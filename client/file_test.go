@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 )
@@ -76,6 +77,11 @@ func TestSaveAtomic(t *testing.T) {
 		{name: "ok", write: func(w io.Writer) error { _, err := w.Write(pdf); return err }, check: CheckPDF},
 		{name: "write fails", write: func(w io.Writer) error { w.Write(pdf[:3]); return ErrTruncated }, check: CheckPDF, wantErr: ErrTruncated},
 		{name: "not a pdf", write: func(w io.Writer) error { _, err := w.Write([]byte("<html>")); return err }, check: CheckPDF, wantErr: ErrBadContent},
+		{name: "disk full", write: func(w io.Writer) error {
+			w.Write(pdf)
+			return &os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}
+		},
+			check: CheckPDF, wantErr: syscall.ENOSPC},
 		{name: "empty", write: func(w io.Writer) error { return nil }, check: CheckZip, wantErr: ErrBadContent},
 		{name: "cancel mid-write", cancelMid: true, wantErr: context.Canceled},
 	}
@@ -116,6 +122,9 @@ func TestSaveAtomic(t *testing.T) {
 			}
 			if n := entries(t, dir); len(n) != 0 {
 				t.Errorf("left behind %v", n)
+			}
+			if errors.Is(err, syscall.ENOSPC) && !strings.Contains(err.Error(), "disk is full") {
+				t.Errorf("disk full not said: %v", err)
 			}
 		})
 	}

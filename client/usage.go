@@ -82,7 +82,6 @@ func (l *Live) runCostReport(ctx context.Context, op, scopeID string, req armcos
 		return &Error{Op: op, Message: "the report is compressed, which this version cannot unpack", Err: ErrUnsupported}
 	}
 	hw := &csvJoiner{w: w}
-	base := UsageProgress{Elapsed: time.Since(started)}
 	for i, b := range r.Manifest.Blobs {
 		if b == nil || b.BlobLink == nil {
 			return &Error{Op: op, Message: fmt.Sprintf("file %d of the report has no link", i+1)}
@@ -90,9 +89,7 @@ func (l *Live) runCostReport(ctx context.Context, op, scopeID string, req armcos
 		link := Link{URL: *b.BlobLink}
 		hw.startBlob()
 		_, err := l.Fetch(ctx, link, hw, func(done, size int64) {
-			p := base
-			p.Rows, p.Bytes = hw.rows, hw.bytes
-			progress(p)
+			progress(UsageProgress{Elapsed: time.Since(started), Rows: hw.rows, Bytes: hw.bytes})
 		})
 		if err != nil {
 			return err
