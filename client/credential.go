@@ -13,7 +13,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 )
 
-// ARMScope is the token scope for Azure Resource Manager.
+// ARMScope is the token scope for Azure Resource Manager (public cloud).
 const ARMScope = "https://management.azure.com/.default"
 
 // NewCredential is azidentity's DefaultAzureCredential (environment,
@@ -43,7 +43,9 @@ func CheckCredential(ctx context.Context, cred azcore.TokenCredential) error {
 	if v := os.Getenv("AZURE_TOKEN_CREDENTIALS"); v != "" {
 		tried += "; AZURE_TOKEN_CREDENTIALS=" + safeText(v, 60)
 	}
-	e.Message = tried + ": " + e.Message
+	// azidentity's text lists every credential tried and why each failed:
+	// keep more of it than other errors keep.
+	e.Message = tried + ": " + safeText(err.Error(), 2000)
 	return e
 }
 
@@ -52,7 +54,7 @@ func CheckCredential(ctx context.Context, cred azcore.TokenCredential) error {
 // assignments' principalId, never trusted for anything else. The token
 // itself is never logged or returned.
 func (l *Live) callerOID(ctx context.Context) (string, error) {
-	tok, err := l.cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{ARMScope}})
+	tok, err := l.cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{l.tokenScope}})
 	if err != nil {
 		return "", wrap("read caller identity", ctxErr(ctx, err))
 	}

@@ -62,6 +62,7 @@ type Live struct {
 	now        func() time.Time
 	callTO     time.Duration
 	lroTO      time.Duration
+	tokenScope string // what callerOID asks a token for: this cloud's ARM audience
 	accounts   *armbilling.AccountsClient
 	profiles   *armbilling.ProfilesClient
 	billSubs   *armbilling.SubscriptionsClient
@@ -113,6 +114,7 @@ func NewLive(opts Options) (*Live, error) {
 		l.lroTO = 15 * time.Minute
 	}
 	l.arm = armOptions(l.endpoint, opts.Transport, boundedRetry(opts.Retry))
+	l.tokenScope = strings.TrimRight(l.arm.Cloud.Services[cloud.ResourceManager].Audience, "/") + "/.default"
 	if err := l.buildClients(); err != nil {
 		return nil, err
 	}
@@ -153,12 +155,18 @@ func (l *Live) buildClients() error {
 	return err
 }
 
-// armOptions points every SDK client at endpoint. A non-public endpoint
-// (the emulator, a sovereign cloud) keeps the public audience, which is
-// what the emulator's credential and Azure Stack-less clouds accept.
+// armOptions points every SDK client at endpoint. The US Government and
+// China clouds get their own token audience; any other endpoint (the
+// emulator) keeps the public audience, which the emulator accepts.
 func armOptions(endpoint string, transport *http.Client, retry policy.RetryOptions) *arm.ClientOptions {
 	cfg := cloud.AzurePublic
-	if endpoint != PublicEndpoint {
+	switch endpoint {
+	case PublicEndpoint:
+	case strings.TrimRight(cloud.AzureGovernment.Services[cloud.ResourceManager].Endpoint, "/"):
+		cfg = cloud.AzureGovernment
+	case strings.TrimRight(cloud.AzureChina.Services[cloud.ResourceManager].Endpoint, "/"):
+		cfg = cloud.AzureChina
+	default:
 		cfg = cloud.Configuration{
 			ActiveDirectoryAuthorityHost: cloud.AzurePublic.ActiveDirectoryAuthorityHost,
 			Services: map[cloud.ServiceName]cloud.ServiceConfiguration{
