@@ -419,3 +419,32 @@ func TestLiveFaults(t *testing.T) {
 		t.Errorf("malformed JSON accepted")
 	}
 }
+
+// Under ARM-style throttling (429 + Retry-After) the bounded retries still
+// get every subscription's property, or mark just that row.
+func TestLiveThrottled(t *testing.T) {
+	emu, l := startEmu(t, emulator.Options{Throttle: &emulator.Throttle{Rate: 40, Burst: 4}})
+	subs, err := l.Subscriptions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read int
+	for _, s := range subs {
+		switch {
+		case s.PropertyErr == nil:
+			read++
+		case !IsThrottled(s.PropertyErr) && !IsForbidden(s.PropertyErr): // the demo denies one on purpose
+			t.Errorf("%s: %v", s.SubscriptionID, s.PropertyErr)
+		}
+	}
+	var props int
+	for _, r := range emu.Requests() {
+		if strings.Contains(r.Path, "billingProperty") {
+			props++
+		}
+	}
+	// More property requests than subscriptions means some were retried.
+	if read == 0 || props <= len(subs) {
+		t.Errorf("%d subscriptions, %d properties read, %d property requests", len(subs), read, props)
+	}
+}
