@@ -26,7 +26,7 @@ func (s *Server) accept(w http.ResponseWriter, r *http.Request, pollPath, api st
 	id := newID()
 	op := &operation{
 		location: s.armURL + pollPath + "/" + id + "?api-version=" + api,
-		readyAt:  s.now().Add(s.opts.PollAfter),
+		readyAt:  time.Now().Add(s.opts.PollAfter), // wall clock: a test may freeze Now
 		fail:     afterAccept(r.Context()),
 		finish:   finish,
 	}
@@ -38,7 +38,7 @@ func (s *Server) accept(w http.ResponseWriter, r *http.Request, pollPath, api st
 
 func (s *Server) running(w http.ResponseWriter, op *operation) {
 	w.Header().Set("Location", op.location)
-	w.Header().Set("Retry-After", retryAfter(op.readyAt.Sub(s.now())))
+	w.Header().Set("Retry-After", retryAfter(time.Until(op.readyAt)))
 	w.Header().Set("Content-Length", "0")
 	w.WriteHeader(http.StatusAccepted)
 }
@@ -61,7 +61,7 @@ func (s *Server) poll(w http.ResponseWriter, id string) {
 		writeError(w, http.StatusNotFound, "OperationNotFound", "The operation '"+clip(id)+"' was not found.")
 		return
 	}
-	if s.now().Before(op.readyAt) {
+	if time.Now().Before(op.readyAt) {
 		s.mu.Unlock()
 		s.running(w, op)
 		return
