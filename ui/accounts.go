@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
@@ -34,8 +35,15 @@ func accountsList(c *common) *listScreen[model.Account] {
 		enter:   func(a model.Account) tea.Cmd { return push(accountScreen(c, a)) },
 		emptyID: "accounts.empty", hintID: "accounts.empty.hint", whatID: "what.accounts",
 		keys: func(msg tea.KeyPressMsg, a *model.Account) (tea.Cmd, bool) {
-			if a != nil && key.Matches(msg, c.keys.Subs) {
+			if a == nil {
+				return nil, false
+			}
+			switch {
+			case key.Matches(msg, c.keys.Subs):
 				return push(billingSubsScreen(c, accountScope(*a), []string{model.Clean(a.Title()), i18n.T("crumb.subscriptions")})), true
+			case key.Matches(msg, c.keys.Why):
+				acct := *a
+				return push(whyScreen(c, model.Clean(a.Title()), client.FactsRequest{Scope: accountScope(acct), Account: &acct})), true
 			}
 			return nil, false
 		},
@@ -43,7 +51,7 @@ func accountsList(c *common) *listScreen[model.Account] {
 			if a == nil {
 				return nil
 			}
-			return []key.Binding{c.keys.Subs}
+			return []key.Binding{c.keys.Subs, c.keys.Why}
 		},
 	})
 }
@@ -97,6 +105,8 @@ func azureSubsList(c *common) *listScreen[model.Subscription] {
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, s) },
 		emptyID: "subs.empty", hintID: "subs.empty.hint", whatID: "what.subscriptions",
+		keys:     subWhyKey(c, model.Scope{}),
+		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why) },
 	})
 }
 
@@ -130,11 +140,50 @@ func subscriptionInvoices(c *common, s model.Subscription) tea.Cmd {
 	title := model.Clean(s.Title())
 	switch {
 	case s.PropertyErr != nil:
-		return push(noticeScreen(c, []string{title}, "notice.noproperty", s.PropertyErr))
+		return push(noticeScreen(c, []string{title}, "notice.noproperty", s.PropertyErr).withWhy(subWhy(c, s)))
 	case s.Relationship == model.RelationshipCSPCustomer || s.Agreement == model.AgreementMPA || s.Offer() == model.OfferCSP:
-		return push(noticeScreen(c, []string{title}, "notice.csp", nil))
+		return push(noticeScreen(c, []string{title}, "notice.csp", nil).withWhy(subWhy(c, s)))
 	case s.Agreement.InvoiceScope() == model.ScopeNone:
-		return push(noticeScreen(c, []string{title}, "notice.unknownagreement", nil))
+		return push(noticeScreen(c, []string{title}, "notice.unknownagreement", nil).withWhy(subWhy(c, s)))
 	}
 	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.T("crumb.invoices")}))
+}
+
+// subWhy opens the diagnosis for one subscription.
+func subWhy(c *common, s model.Subscription) tea.Cmd {
+	return push(whyScreen(c, model.Clean(s.Title()), client.FactsRequest{Scope: s.BillingScope(), Subscription: &s}))
+}
+
+// subWhyKey is the w key of a subscription list; parent fills what the
+// row leaves out (the account or profile the list belongs to).
+func subWhyKey(c *common, parent model.Scope) func(tea.KeyPressMsg, *model.Subscription) (tea.Cmd, bool) {
+	return func(msg tea.KeyPressMsg, s *model.Subscription) (tea.Cmd, bool) {
+		if s == nil || !key.Matches(msg, c.keys.Why) {
+			return nil, false
+		}
+		return subWhy(c, withParent(*s, parent)), true
+	}
+}
+
+// withParent fills a billing subscription's agreement, account and profile
+// from the scope it was listed under, where the API left them out.
+func withParent(s model.Subscription, parent model.Scope) model.Subscription {
+	if s.Agreement == model.AgreementUnknown {
+		s.Agreement = parent.Agreement
+	}
+	if s.AccountName == "" {
+		s.AccountName = parent.AccountName
+	}
+	if s.ProfileName == "" {
+		s.ProfileName = parent.ProfileName
+	}
+	return s
+}
+
+// whenItem returns bindings only when there is a row for them to act on.
+func whenItem[T any](item *T, b ...key.Binding) []key.Binding {
+	if item == nil {
+		return nil
+	}
+	return b
 }

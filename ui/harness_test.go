@@ -79,19 +79,12 @@ func (h *harness) run(cmd tea.Cmd) {
 	case spinner.TickMsg:
 	case tea.QuitMsg:
 	default:
-		if strings.Contains(reflect.TypeOf(msg).String(), "tea.") && !isUIMsg(msg) {
-			return
+		// Only the app's own messages go back in: cursor blinks and
+		// terminal queries would tick forever.
+		if reflect.TypeOf(msg).PkgPath() == reflect.TypeOf(loadedMsg{}).PkgPath() {
+			h.send(msg)
 		}
-		h.send(msg)
 	}
-}
-
-func isUIMsg(msg tea.Msg) bool {
-	switch msg.(type) {
-	case tea.KeyPressMsg, tea.WindowSizeMsg, tea.MouseWheelMsg:
-		return true
-	}
-	return false
 }
 
 // keys types each key in turn: "enter", "esc", "j", or literal text.

@@ -102,3 +102,16 @@ func (h *home) selectedRow() []string {
 	}
 	return h.accounts.selectedRow()
 }
+
+func (h *home) agreement() model.Agreement {
+	if h.tab == 1 {
+		if s := h.subs.Current(); s != nil {
+			return s.Agreement
+		}
+		return model.AgreementUnknown
+	}
+	if a := h.accounts.Current(); a != nil {
+		return a.Agreement
+	}
+	return model.AgreementUnknown
+}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
@@ -16,12 +17,13 @@ import (
 // by default; [ and ] move it), with a one-line chart of the trend.
 type invoicesScr struct {
 	*listScreen[model.Invoice]
+	crumbs []string
 	scope  model.Scope
 	window model.Period
 }
 
 func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
-	s := &invoicesScr{scope: sc}
+	s := &invoicesScr{scope: sc, crumbs: crumbs}
 	now := c.now()
 	s.window = yearWindow(now, 0)
 	s.listScreen = newList(c, listSpec[model.Invoice]{
@@ -62,7 +64,7 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 		above: func(width int) string { return s.header(width) },
 	})
 	s.spec.keys = s.keys
-	s.spec.bindings = func(*model.Invoice) []key.Binding { return []key.Binding{c.keys.PrevYear, c.keys.NextYear} }
+	s.spec.bindings = func(*model.Invoice) []key.Binding { return []key.Binding{c.keys.PrevYear, c.keys.NextYear, c.keys.Why} }
 	return s
 }
 
@@ -76,6 +78,12 @@ func yearWindow(now time.Time, back int) model.Period {
 func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool) {
 	k := s.c.keys
 	switch {
+	case key.Matches(msg, k.Why):
+		req := client.FactsRequest{Scope: s.scope}
+		if s.loaded && s.err == nil {
+			req.Invoices = append([]model.Invoice{}, s.items...)
+		}
+		return push(whyScreen(s.c, s.crumbs[0], req)), true
 	case key.Matches(msg, k.PrevYear):
 		s.window = model.Period{Start: s.window.Start.AddDate(-1, 0, 0), End: s.window.Start.AddDate(0, 0, -1)}
 		return s.reload(), true
@@ -159,3 +167,5 @@ func invoiceTypeText(t string) string {
 	}
 	return model.Clean(t)
 }
+
+func (s *invoicesScr) agreement() model.Agreement { return s.scope.Agreement }

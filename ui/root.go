@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
 
@@ -28,6 +29,7 @@ type App struct {
 	spinner  spinner.Model
 	spinning bool
 	fullHelp bool
+	status   statusMsg
 }
 
 // New builds the app. ctx bounds every request it makes.
@@ -88,6 +90,12 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case loadedMsg:
 		return a.route(msg)
+	case openedMsg:
+		a.status = openedStatus(msg)
+		return nil
+	case statusMsg:
+		a.status = msg
+		return nil
 	case pushMsg:
 		a.stack = append(a.stack, msg.s)
 		a.fullHelp = false
@@ -131,7 +139,18 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if a.top().Capturing() {
 		return a.top().Update(msg)
 	}
+	a.status = statusMsg{}
 	switch {
+	case key.Matches(msg, k.Links):
+		if _, ok := a.top().(*listScreen[model.Link]); !ok {
+			return push(docsScreen(a.c))
+		}
+		return nil
+	case key.Matches(msg, k.Guide):
+		if _, ok := a.top().(*guide); !ok {
+			return push(guideScreen(a.c, a.agreement()))
+		}
+		return nil
 	case key.Matches(msg, k.Quit):
 		return a.quit()
 	case key.Matches(msg, k.Help):
@@ -148,6 +167,19 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return a.top().Update(msg)
+}
+
+// agreement is the agreement of what the person is looking at, for the
+// guide to open on: the nearest screen on the stack that knows it.
+func (a *App) agreement() model.Agreement {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if s, ok := a.stack[i].(interface{ agreement() model.Agreement }); ok {
+			if ag := s.agreement(); ag != model.AgreementUnknown {
+				return ag
+			}
+		}
+	}
+	return model.AgreementUnknown
 }
 
 func (a *App) quit() tea.Cmd {
@@ -174,6 +206,9 @@ func (a *App) render() string {
 	inner := w - 2
 	crumb := a.breadcrumb(inner)
 	helpLine := a.helpLine(inner)
+	if st := a.statusLine(inner); st != "" {
+		helpLine = st + "\n" + helpLine
+	}
 	bodyH := h - 2 - lineCount(helpLine)
 	var body string
 	if a.fullHelp {
@@ -231,7 +266,25 @@ func (a *App) bindings() []key.Binding {
 	} else if len(a.stack) > 1 {
 		b = append(b, k.Back)
 	}
-	return append(b, k.Help, k.Quit)
+	return append(b, k.Guide, k.Links, k.Help, k.Quit)
+}
+
+// statusLine is the last outcome worth telling (a link opened, or the URL
+// to open by hand where no browser could start).
+func (a *App) statusLine(width int) string {
+	s := a.status
+	if s.text == "" {
+		return ""
+	}
+	style := a.c.st.Status
+	if s.isErr {
+		style = a.c.st.Bad
+	}
+	line := style.Render(truncate(s.text, width))
+	if s.url != "" {
+		line += "\n" + truncate(hyperlink(s.url, s.url), width)
+	}
+	return line
 }
 
 func (a *App) helpLine(width int) string {

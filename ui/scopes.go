@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
@@ -27,10 +29,23 @@ func profilesScreen(c *common, a model.Account) screen {
 				model.OrNone(model.Clean(p.Status)), model.Clean(p.Name)}
 		},
 		enter: func(p model.Profile) tea.Cmd {
-			sc := model.Scope{Kind: model.ScopeProfile, Agreement: a.Agreement, AccountName: a.Name, ProfileName: p.Name}
-			return push(invoicesScreen(c, sc, []string{model.Clean(p.Title()), i18n.T("crumb.invoices")}))
+			return push(invoicesScreen(c, profileScope(a, p), []string{model.Clean(p.Title()), i18n.T("crumb.invoices")}))
 		},
-		emptyID: "profiles.empty", hintID: "profiles.empty.hint", whatID: "what.profiles",
+		keys: func(msg tea.KeyPressMsg, p *model.Profile) (tea.Cmd, bool) {
+			if p == nil {
+				return nil, false
+			}
+			prof := *p
+			switch {
+			case key.Matches(msg, c.keys.Why):
+				return push(whyScreen(c, model.Clean(p.Title()), client.FactsRequest{Scope: profileScope(a, prof), Account: &a})), true
+			case key.Matches(msg, c.keys.Subs):
+				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.T("crumb.subscriptions")})), true
+			}
+			return nil, false
+		},
+		bindings: func(p *model.Profile) []key.Binding { return whenItem(p, c.keys.Subs, c.keys.Why) },
+		emptyID:  "profiles.empty", hintID: "profiles.empty.hint", whatID: "what.profiles",
 	})
 }
 
@@ -63,18 +78,13 @@ func billingSubsScreen(c *common, sc model.Scope, crumbs []string) screen {
 			return []string{model.Clean(s.Title()), offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
 				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
 		},
-		enter: func(s model.Subscription) tea.Cmd {
-			if s.Agreement == model.AgreementUnknown {
-				s.Agreement = sc.Agreement
-			}
-			if s.AccountName == "" {
-				s.AccountName = sc.AccountName
-			}
-			if s.ProfileName == "" {
-				s.ProfileName = sc.ProfileName
-			}
-			return subscriptionInvoices(c, s)
-		},
+		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, withParent(s, sc)) },
 		emptyID: "bsubs.empty", hintID: "bsubs.empty.hint", whatID: "what.subscriptions",
+		keys:     subWhyKey(c, sc),
+		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why) },
 	})
+}
+
+func profileScope(a model.Account, p model.Profile) model.Scope {
+	return model.Scope{Kind: model.ScopeProfile, Agreement: a.Agreement, AccountName: a.Name, ProfileName: p.Name}
 }

@@ -1,0 +1,118 @@
+package client
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/azinvoice/azinvoice/model"
+)
+
+// HTTPStatus lets model.IsForbidden tell a 403 from other failures without
+// model knowing this type.
+func (e *Error) HTTPStatus() int { return e.Status }
+
+// FactsRequest is what the caller already knows about the scope to explain.
+// Anything left nil is read here.
+type FactsRequest struct {
+	Scope        model.Scope
+	Account      *model.Account
+	Subscription *model.Subscription
+	Profile      *model.Profile
+	Invoices     []model.Invoice // nil: read the last thirteen months
+	Now          time.Time
+	TenantID     string
+}
+
+// GatherFacts reads, concurrently, every fact model.Explain weighs for a
+// scope. A read that fails is recorded as that fact's error (so the
+// reason it decides is "unknown"), never as an error of the whole.
+func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
+	f := model.Facts{
+		Now: req.Now, Scope: req.Scope, Agreement: req.Scope.Agreement,
+		Account: req.Account, Subscription: req.Subscription, Profile: req.Profile,
+		CallerTenantID: req.TenantID,
+	}
+	if f.Agreement == model.AgreementUnknown && req.Subscription != nil {
+		f.Agreement = req.Subscription.Agreement
+	}
+	if req.Subscription != nil && req.Subscription.PropertyErr != nil {
+		f.SubscriptionErr = req.Subscription.PropertyErr
+	}
+	sc := req.Scope
+	var (
+		wg sync.WaitGroup
+		mu sync.Mutex
+	)
+	do := func(fn func()) {
+		wg.Add(1)
+		go func() { defer wg.Done(); fn() }()
+	}
+	if sc.ProfileName != "" && req.Profile == nil {
+		do(func() {
+			p, err := b.Profile(ctx, sc.AccountName, sc.ProfileName)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				f.ProfileErr = err
+				return
+			}
+			f.Profile = &p
+		})
+	}
+	if sc.Kind == model.ScopeProfile || sc.Kind == model.ScopeAccount {
+		do(func() {
+			a, err := b.Access(ctx, sc)
+			if err != nil {
+				a = model.Access{Err: err}
+			}
+			mu.Lock()
+			f.Access = &a
+			mu.Unlock()
+		})
+	}
+	if f.Agreement == model.AgreementEA && sc.AccountName != "" {
+		do(func() {
+			p, err := b.Policies(ctx, sc.AccountName)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				f.PoliciesErr = err
+				return
+			}
+			f.Policies = &p
+		})
+	}
+	if req.Subscription == nil && sc.SubscriptionID != "" {
+		do(func() {
+			subs, err := b.Subscriptions(ctx)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				f.SubscriptionErr = err
+				return
+			}
+			for i := range subs {
+				if strings.EqualFold(subs[i].SubscriptionID, sc.SubscriptionID) {
+					f.Subscription = &subs[i]
+					f.SubscriptionErr = subs[i].PropertyErr
+				}
+			}
+		})
+	}
+	if req.Invoices != nil {
+		f.Invoices, f.InvoicesRead = req.Invoices, true
+	} else if sc.Kind != model.ScopeNone && sc.Agreement.InvoiceScope() != model.ScopeNone {
+		do(func() {
+			end := req.Now
+			start := time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC)
+			inv, err := b.Invoices(ctx, sc, model.Period{Start: start, End: end})
+			mu.Lock()
+			f.Invoices, f.InvoicesErr, f.InvoicesRead = inv, err, true
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return f
+}
