@@ -92,11 +92,11 @@ func mix(x uint64) uint64 {
 
 // usageRow is one generated row.
 type usageRow struct {
-	Date                time.Time
-	Meter               meter
-	Group               string
-	ResNum              int
-	Quantity, Cost      float64
+	Date           time.Time
+	Meter          meter
+	Group          string
+	ResNum         int
+	Quantity, Cost float64
 }
 
 func (u usageSpec) row(i, perDay int64) usageRow {
