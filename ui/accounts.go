@@ -44,6 +44,8 @@ func accountsList(c *common) *listScreen[model.Account] {
 			case key.Matches(msg, c.keys.Why):
 				acct := *a
 				return push(whyScreen(c, model.Clean(a.Title()), client.FactsRequest{Scope: accountScope(acct), Account: &acct})), true
+			case key.Matches(msg, c.keys.Email):
+				return push(emailForAccount(c, *a)), true
 			}
 			return nil, false
 		},
@@ -51,7 +53,7 @@ func accountsList(c *common) *listScreen[model.Account] {
 			if a == nil {
 				return nil
 			}
-			return []key.Binding{c.keys.Subs, c.keys.Why}
+			return []key.Binding{c.keys.Subs, c.keys.Why, c.keys.Email}
 		},
 	})
 }
@@ -105,8 +107,8 @@ func azureSubsList(c *common) *listScreen[model.Subscription] {
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, s) },
 		emptyID: "subs.empty", hintID: "subs.empty.hint", whatID: "what.subscriptions",
-		keys:     subWhyKey(c, model.Scope{}),
-		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why) },
+		keys:     subKeys(c, model.Scope{}),
+		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why, c.keys.Email) },
 	})
 }
 

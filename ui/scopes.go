@@ -41,10 +41,12 @@ func profilesScreen(c *common, a model.Account) screen {
 				return push(whyScreen(c, model.Clean(p.Title()), client.FactsRequest{Scope: profileScope(a, prof), Account: &a})), true
 			case key.Matches(msg, c.keys.Subs):
 				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.T("crumb.subscriptions")})), true
+			case key.Matches(msg, c.keys.Email):
+				return push(emailForProfile(c, a, prof)), true
 			}
 			return nil, false
 		},
-		bindings: func(p *model.Profile) []key.Binding { return whenItem(p, c.keys.Subs, c.keys.Why) },
+		bindings: func(p *model.Profile) []key.Binding { return whenItem(p, c.keys.Subs, c.keys.Why, c.keys.Email) },
 		emptyID:  "profiles.empty", hintID: "profiles.empty.hint", whatID: "what.profiles",
 	})
 }
@@ -80,8 +82,8 @@ func billingSubsScreen(c *common, sc model.Scope, crumbs []string) screen {
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, withParent(s, sc)) },
 		emptyID: "bsubs.empty", hintID: "bsubs.empty.hint", whatID: "what.subscriptions",
-		keys:     subWhyKey(c, sc),
-		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why) },
+		keys:     subKeys(c, sc),
+		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why, c.keys.Email) },
 	})
 }
 
