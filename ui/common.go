@@ -32,6 +32,7 @@ type common struct {
 	height int
 	nextID int
 	spin   string // the current spinner frame, advanced by the root
+	dl     *downloads
 }
 
 func (c *common) now() time.Time {

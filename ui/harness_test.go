@@ -50,6 +50,7 @@ func newHarness(t *testing.T, w, h int, opts ...func(*emulator.Options, *Config)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	hs := &harness{t: t, app: New(ctx, cfg), srv: srv}
+	hs.app.c.dl.pump = true
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs
@@ -138,4 +139,18 @@ func (h *harness) selected() string {
 		return ""
 	}
 	return strings.Join(s.selectedRow(), " | ")
+}
+
+// waitDownloads feeds download events to the app until none is running.
+func (h *harness) waitDownloads() {
+	h.t.Helper()
+	deadline := time.After(30 * time.Second)
+	for h.app.c.dl.active(0) {
+		select {
+		case ev := <-h.app.c.dl.events:
+			h.send(ev)
+		case <-deadline:
+			h.t.Fatalf("downloads did not finish:\n%s", h.screen())
+		}
+	}
 }

@@ -64,7 +64,14 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 		above: func(width int) string { return s.header(width) },
 	})
 	s.spec.keys = s.keys
-	s.spec.bindings = func(*model.Invoice) []key.Binding { return []key.Binding{c.keys.PrevYear, c.keys.NextYear, c.keys.Why} }
+	s.spec.enter = func(in model.Invoice) tea.Cmd { return push(detailScreen(c, s.scope, in, s.crumbs)) }
+	s.spec.bindings = func(in *model.Invoice) []key.Binding {
+		var b []key.Binding
+		if in != nil {
+			b = invoiceBindings(c, s.scope, *in)
+		}
+		return append(b, c.keys.PrevYear, c.keys.NextYear, c.keys.Why)
+	}
 	return s
 }
 
@@ -77,6 +84,11 @@ func yearWindow(now time.Time, back int) model.Period {
 
 func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool) {
 	k := s.c.keys
+	if inv := s.Current(); inv != nil {
+		if cmd, ok := invoiceKeys(s.c, s.id, s.scope, *inv, nil, msg); ok {
+			return cmd, true
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Why):
 		req := client.FactsRequest{Scope: s.scope}
@@ -169,3 +181,12 @@ func invoiceTypeText(t string) string {
 }
 
 func (s *invoicesScr) agreement() model.Agreement { return s.scope.Agreement }
+
+// Busy is true while the list loads or one of its downloads runs: esc
+// cancels either.
+func (s *invoicesScr) Busy() bool { return s.loading || s.c.dl.active(s.id) }
+
+func (s *invoicesScr) Cancel() {
+	s.cancel()
+	s.c.dl.cancelOwned(s.id)
+}

@@ -8,7 +8,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
+	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
@@ -30,11 +32,13 @@ type App struct {
 	spinning bool
 	fullHelp bool
 	status   statusMsg
+	ask      *askExistsMsg // a file exists: overwrite, keep both or skip?
 }
 
 // New builds the app. ctx bounds every request it makes.
 func New(ctx context.Context, cfg Config) *App {
 	c := &common{ctx: ctx, cfg: cfg, st: newStyles(true), keys: newKeyMap(), width: 80, height: 24}
+	c.dl = newDownloads(c)
 	a := &App{c: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 	a.stack = []screen{newHome(c)}
 	return a
@@ -43,7 +47,7 @@ func New(ctx context.Context, cfg Config) *App {
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), a.spin())
+	return tea.Batch(tea.RequestBackgroundColor, a.top().Init(), a.spin(), a.c.dl.listen())
 }
 
 // spin keeps the spinner turning only while something loads.
@@ -56,6 +60,9 @@ func (a *App) spin() tea.Cmd {
 }
 
 func (a *App) busy() bool {
+	if a.c.dl.active(0) {
+		return true
+	}
 	for _, s := range a.stack {
 		if s.Busy() {
 			return true
@@ -90,6 +97,14 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case loadedMsg:
 		return a.route(msg)
+	case dlEvent:
+		if st, ended := a.c.dl.handle(msg); ended {
+			a.status = st
+		}
+		return a.c.dl.listen()
+	case askExistsMsg:
+		a.ask = &msg
+		return nil
 	case openedMsg:
 		a.status = openedStatus(msg)
 		return nil
@@ -135,6 +150,9 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.c.keys
 	if msg.String() == "ctrl+c" {
 		return a.quit()
+	}
+	if a.ask != nil {
+		return a.answerExists(msg)
 	}
 	if a.top().Capturing() {
 		return a.top().Update(msg)
@@ -182,7 +200,35 @@ func (a *App) agreement() model.Agreement {
 	return model.AgreementUnknown
 }
 
+// answerExists takes the answer to "the file exists": o overwrite,
+// k keep both, s or esc skip. Nothing else is taken while it is asked.
+func (a *App) answerExists(msg tea.KeyPressMsg) tea.Cmd {
+	q := *a.ask
+	switch msg.String() {
+	case "o":
+		a.ask = nil
+		return a.c.dl.start(q.owner, q.job, client.ExistingReplace)
+	case "k":
+		a.ask = nil
+		return a.c.dl.start(q.owner, q.job, client.ExistingKeepBoth)
+	case "s", "esc", "n":
+		a.ask = nil
+		a.status = statusMsg{text: i18n.T("dl.skipped", map[string]any{"Path": q.path})}
+	}
+	return nil
+}
+
+func (a *App) askView(width int) string {
+	st := a.c.st
+	body := st.Bold.Render(i18n.T("ask.exists.title")) + "\n\n" +
+		wrap(i18n.T("ask.exists.body", map[string]any{"Path": model.Clean(a.ask.path)}), width-4) + "\n\n" +
+		st.Key.Render("o") + " " + i18n.T("ask.overwrite") + "   " + st.Key.Render("k") + " " + i18n.T("ask.keepboth") +
+		"   " + st.Key.Render("s") + " " + i18n.T("ask.skip")
+	return st.Panel.Width(min(width, 90)).Render(body)
+}
+
 func (a *App) quit() tea.Cmd {
+	a.c.dl.cancelOwned(0)
 	for _, s := range a.stack {
 		s.Cancel()
 	}
@@ -211,9 +257,12 @@ func (a *App) render() string {
 	}
 	bodyH := h - 2 - lineCount(helpLine)
 	var body string
-	if a.fullHelp {
+	switch {
+	case a.ask != nil:
+		body = a.askView(inner)
+	case a.fullHelp:
 		body = a.fullHelpView(inner)
-	} else {
+	default:
 		body = a.top().View(inner, bodyH)
 	}
 	body = clip(body, bodyH)
@@ -255,46 +304,65 @@ func (a *App) breadcrumb(width int) string {
 	return truncate(strings.Join(out, st.CrumbSep.Render(sep)), width)
 }
 
-func (a *App) bindings() []key.Binding {
+// bindings is the help line: the screen's own keys, then the ones that
+// always work. Movement keys are left to the full help (?).
+func (a *App) bindings() (screen, always []key.Binding) {
 	k := a.c.keys
-	b := a.top().Bindings()
+	for _, b := range a.top().Bindings() {
+		if b.Help().Key != k.Up.Help().Key && b.Help().Key != k.Down.Help().Key {
+			screen = append(screen, b)
+		}
+	}
 	if a.top().Capturing() {
-		return b
+		return screen, nil
 	}
 	if a.top().Busy() {
-		b = append(b, k.Cancel)
+		always = append(always, k.Cancel)
 	} else if len(a.stack) > 1 {
-		b = append(b, k.Back)
+		always = append(always, k.Back)
 	}
-	return append(b, k.Guide, k.Links, k.Help, k.Quit)
+	return screen, append(always, k.Help, k.Quit)
 }
 
 // statusLine is the last outcome worth telling (a link opened, or the URL
 // to open by hand where no browser could start).
 func (a *App) statusLine(width int) string {
 	s := a.status
+	dl := a.c.dl.view(width)
 	if s.text == "" {
-		return ""
+		return dl
+	}
+	if dl != "" {
+		dl += "\n"
 	}
 	style := a.c.st.Status
 	if s.isErr {
 		style = a.c.st.Bad
 	}
-	line := style.Render(truncate(s.text, width))
+	line := dl + style.Render(truncate(s.text, width))
 	if s.url != "" {
 		line += "\n" + truncate(hyperlink(s.url, s.url), width)
 	}
 	return line
 }
 
+// helpLine fits the help line to the width by dropping the screen's last
+// keys first: back (or cancel), help and quit are always shown.
 func (a *App) helpLine(width int) string {
-	a.help.SetWidth(width)
-	return a.help.ShortHelpView(a.bindings())
+	a.help.SetWidth(0)
+	screen, always := a.bindings()
+	for n := len(screen); n >= 0; n-- {
+		line := a.help.ShortHelpView(append(append([]key.Binding{}, screen[:n]...), always...))
+		if lipgloss.Width(line) <= width || n == 0 {
+			return truncate(line, width)
+		}
+	}
+	return ""
 }
 
 func (a *App) fullHelpView(width int) string {
 	k := a.c.keys
-	cols := [][]key.Binding{a.top().Bindings(), {k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Help, k.Quit}}
+	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Help, k.Quit}}
 	a.help.SetWidth(width)
 	return a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView(cols) +
 		"\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))

@@ -1,0 +1,146 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/azinvoice/azinvoice/model"
+)
+
+// JobKind is what a download job fetches.
+type JobKind int
+
+const (
+	JobInvoicePDF JobKind = iota // the invoice PDF (or one chosen document)
+	JobDocuments                 // every document, as one zip
+	JobUsage                     // the billing period's daily usage, as CSV
+)
+
+// Job is one file to save: the same for the UI and for scripted bulk runs.
+type Job struct {
+	Kind     JobKind
+	Scope    model.Scope
+	Invoice  model.Invoice
+	Document *model.Document // JobInvoicePDF: a chosen document; nil = the invoice PDF
+}
+
+// Existing says what to do when the file is already there.
+type Existing int
+
+const (
+	ExistingFail     Existing = iota // return ErrExists (the UI then asks)
+	ExistingReplace                  // replace it, atomically
+	ExistingKeepBoth                 // save as "name (2).ext"
+	ExistingSkip                     // leave it; Save returns its path and ErrSkipped
+)
+
+// ErrSkipped: the file existed and the job was told to skip it.
+var ErrSkipped = errors.New("file exists; skipped")
+
+// JobProgress reports a job: first the service preparing (the download
+// operation or the usage report), then bytes arriving.
+type JobProgress struct {
+	Preparing bool
+	Elapsed   time.Duration
+	Done      int64
+	Size      int64 // -1 when unknown
+	Rows      int64
+}
+
+// FileName is the job's file name, built only from the invoice name, its
+// period and the document kind, and made safe whatever Azure sent.
+func (j Job) FileName() string {
+	period := ""
+	if !j.Invoice.Period.Start.IsZero() {
+		period = j.Invoice.Period.Start.Format("2006-01")
+	}
+	name := j.Invoice.Name
+	if name == "" {
+		name = "invoice"
+	}
+	switch j.Kind {
+	case JobDocuments:
+		return SafeName(name, period, "documents", ".zip")
+	case JobUsage:
+		return SafeName(name, period, "usage", ".csv")
+	}
+	if j.Document != nil && j.Document.Kind != "" && j.Document.Kind != model.DocInvoice {
+		return SafeName(name, period, string(j.Document.Kind), ".pdf")
+	}
+	return SafeName(name, period, ".pdf")
+}
+
+// Save runs a job into dir: the long-running operation, then the stream,
+// written through SaveAtomic so a failed or cancelled job leaves nothing
+// under the final name. It returns the path written.
+func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, progress func(JobProgress)) (string, error) {
+	if progress == nil {
+		progress = func(JobProgress) {}
+	}
+	name := j.FileName()
+	final := filepath.Join(dir, name)
+	target := name
+	if _, err := os.Lstat(final); err == nil {
+		switch existing {
+		case ExistingFail:
+			return final, &Error{Op: "save file", Message: name, Err: ErrExists}
+		case ExistingSkip:
+			return final, ErrSkipped
+		case ExistingKeepBoth, ExistingReplace:
+			target = UniqueName(dir, name)
+		}
+	}
+	start := time.Now()
+	poll := func(el time.Duration) { progress(JobProgress{Preparing: true, Elapsed: el, Size: -1}) }
+	fetch := func(link Link) func(io.Writer) error {
+		return func(w io.Writer) error {
+			_, err := b.Fetch(ctx, link, w, func(done, size int64) {
+				progress(JobProgress{Elapsed: time.Since(start), Done: done, Size: size})
+			})
+			return err
+		}
+	}
+	var (
+		path string
+		err  error
+	)
+	switch j.Kind {
+	case JobUsage:
+		path, err = SaveAtomic(ctx, dir, target, 0o600, nil, func(w io.Writer) error {
+			return b.Usage(ctx, j.Scope, j.Invoice, w, func(p UsageProgress) {
+				progress(JobProgress{Preparing: p.Preparing, Elapsed: p.Elapsed, Done: p.Bytes, Size: -1, Rows: p.Rows})
+			})
+		})
+	case JobDocuments:
+		link, lerr := b.DocumentsLink(ctx, j.Scope, j.Invoice.Name, j.Invoice.Documents, poll)
+		if lerr != nil {
+			return "", lerr
+		}
+		path, err = SaveAtomic(ctx, dir, target, 0o600, CheckZip, fetch(link))
+	default:
+		doc := ""
+		if j.Document != nil {
+			doc = j.Document.Name
+		}
+		link, lerr := b.DocumentLink(ctx, j.Scope, j.Invoice.Name, doc, poll)
+		if lerr != nil {
+			return "", lerr
+		}
+		path, err = SaveAtomic(ctx, dir, target, 0o600, CheckPDF, fetch(link))
+	}
+	if err != nil {
+		return "", err
+	}
+	if existing == ExistingReplace && target != name {
+		if err := os.Rename(path, final); err != nil {
+			_ = os.Remove(path)
+			return "", fileErr("replace file", err)
+		}
+		path = final
+	}
+	return path, nil
+}

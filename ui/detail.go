@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/client"
+	"github.com/azinvoice/azinvoice/model"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// detail shows every field of one invoice and its documents; d, D and u
+// save the PDF (or the selected document), all documents, the usage file.
+type detail struct {
+	c      *common
+	id     int
+	scope  model.Scope
+	inv    model.Invoice
+	crumbs []string
+	pg     pager
+	docIdx []int // pager item -> document index, -1 for none
+}
+
+func detailScreen(c *common, sc model.Scope, inv model.Invoice, crumbs []string) *detail {
+	d := &detail{c: c, id: c.newID(), scope: sc, inv: inv, pg: pager{c: c},
+		crumbs: append(append([]string{}, crumbs...), model.OrNone(model.Clean(inv.Name)))}
+	d.layout()
+	return d
+}
+
+func (d *detail) layout() {
+	st, in := d.c.st, d.inv
+	field := func(id, v string) string { return st.Dim.Render(pad(i18n.T(id), 22, false)) + " " + v }
+	money := func(id string, m model.Money) string { return field(id, i18n.Money(m)) }
+	head := []string{
+		st.PanelTitle.Render(i18n.T("detail.title", map[string]any{"Name": model.OrNone(model.Clean(in.Name))})),
+		field("detail.period", i18n.Period(in.Period)),
+		field("detail.date", i18n.Date(in.Date)),
+		field("detail.duedate", i18n.Date(in.DueDate)),
+		field("detail.status", statusText(in.Status)),
+		field("detail.type", invoiceTypeText(in.Type)),
+		field("detail.doctype", model.OrNone(model.Clean(in.DocumentType))),
+		money("detail.billed", in.Billed),
+		money("detail.due", in.Due),
+		money("detail.credit", in.Credit),
+		money("detail.freecredit", in.FreeCredit),
+		money("detail.prepayment", in.Prepayment),
+		money("detail.tax", in.Tax),
+		money("detail.total", in.Total),
+		field("detail.profile", model.OrNone(model.Clean(in.ProfileDisplayName))),
+		field("detail.subscription", model.OrNone(model.Clean(firstNonEmpty(in.SubscriptionName, in.SubscriptionID)))),
+		field("detail.po", model.OrNone(model.Clean(in.PurchaseOrder))),
+		"",
+		st.Bold.Render(i18n.T("detail.documents", map[string]any{"Count": len(in.Documents)})),
+	}
+	items := []pagerItem{{plain: true, lines: head}}
+	d.docIdx = []int{-1}
+	for i, doc := range in.Documents {
+		line := fmt.Sprintf("%-13s %s", docKindText(doc.Kind), model.OrNone(model.Clean(doc.Name)))
+		if len(doc.DocNumbers) > 0 {
+			line += st.Dim.Render("  " + model.Clean(strings.Join(doc.DocNumbers, ", ")))
+		}
+		items = append(items, pagerItem{lines: []string{line}})
+		d.docIdx = append(d.docIdx, i)
+	}
+	if len(in.Documents) == 0 {
+		items = append(items, pagerItem{plain: true, lines: []string{st.Dim.Render(i18n.T("detail.nodocs"))}})
+		d.docIdx = append(d.docIdx, -1)
+	}
+	d.pg.set(items)
+}
+
+func docKindText(k model.DocumentKind) string {
+	id := "doc." + strings.ToLower(string(k))
+	if k != "" && i18n.Has(id) {
+		return i18n.T(id)
+	}
+	return model.OrNone(model.Clean(string(k)))
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// selectedDoc is the document under the cursor, or nil.
+func (d *detail) selectedDoc() *model.Document {
+	if d.pg.cursor < 0 || d.pg.cursor >= len(d.docIdx) || d.docIdx[d.pg.cursor] < 0 {
+		return nil
+	}
+	doc := d.inv.Documents[d.docIdx[d.pg.cursor]]
+	return &doc
+}
+
+func (d *detail) Init() tea.Cmd    { return nil }
+func (d *detail) ID() int          { return d.id }
+func (d *detail) Busy() bool       { return d.c.dl.active(d.id) }
+func (d *detail) Cancel()          { d.c.dl.cancelOwned(d.id) }
+func (d *detail) Capturing() bool  { return false }
+func (d *detail) Crumbs() []string { return d.crumbs[len(d.crumbs)-1:] }
+
+func (d *detail) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if cmd, ok := invoiceKeys(d.c, d.id, d.scope, d.inv, d.selectedDoc(), k); ok {
+			return cmd
+		}
+		if key.Matches(k, d.c.keys.Enter) {
+			return d.c.dl.start(d.id, client.Job{Kind: client.JobInvoicePDF, Scope: d.scope, Invoice: d.inv, Document: d.selectedDoc()}, client.ExistingFail)
+		}
+	}
+	cmd, _ := d.pg.update(msg)
+	return cmd
+}
+
+func (d *detail) View(width, height int) string { return d.pg.view(width, height) }
+
+func (d *detail) Bindings() []key.Binding {
+	b := []key.Binding{d.c.keys.Up, d.c.keys.Down}
+	return append(b, invoiceBindings(d.c, d.scope, d.inv)...)
+}
+
+// invoiceKeys are the download and open keys of an invoice, on the list
+// and on the detail screen alike.
+func invoiceKeys(c *common, owner int, sc model.Scope, inv model.Invoice, doc *model.Document, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, c.keys.Download):
+		return c.dl.start(owner, client.Job{Kind: client.JobInvoicePDF, Scope: sc, Invoice: inv, Document: doc}, client.ExistingFail), true
+	case key.Matches(k, c.keys.DownloadAll):
+		if len(inv.Documents) == 0 {
+			return func() tea.Msg { return statusMsg{text: i18n.T("dl.nodocs"), isErr: true} }, true
+		}
+		return c.dl.start(owner, client.Job{Kind: client.JobDocuments, Scope: sc, Invoice: inv}, client.ExistingFail), true
+	case key.Matches(k, c.keys.Usage):
+		if !usageAvailable(sc) {
+			return func() tea.Msg { return statusMsg{text: i18n.T("dl.nousage"), isErr: true} }, true
+		}
+		return c.dl.start(owner, client.Job{Kind: client.JobUsage, Scope: sc, Invoice: inv}, client.ExistingFail), true
+	case key.Matches(k, c.keys.Open):
+		return openLinkID(model.LinkPortalCostBilling), true
+	}
+	return nil, false
+}
+
+// usageAvailable: Microsoft gives usage files for MOSP, MCA/MPA profiles
+// and EA enrollments; a CSP customer gets them from the partner.
+func usageAvailable(sc model.Scope) bool {
+	return sc.Agreement.InvoiceScope() != model.ScopeNone
+}
+
+func invoiceBindings(c *common, sc model.Scope, inv model.Invoice) []key.Binding {
+	b := []key.Binding{c.keys.Download}
+	if len(inv.Documents) > 0 {
+		b = append(b, c.keys.DownloadAll)
+	}
+	if usageAvailable(sc) {
+		b = append(b, c.keys.Usage)
+	}
+	return append(b, c.keys.Open)
+}

@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/azinvoice/azinvoice/client"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// downloadTimeout bounds one download, preparing included.
+const downloadTimeout = 30 * time.Minute
+
+type dlState int
+
+const (
+	dlRunning dlState = iota
+	dlDone
+	dlFailed
+	dlCanceled
+)
+
+// dlJob is one download the person started; several run at once while
+// they keep browsing.
+type dlJob struct {
+	id      int
+	owner   int // the screen that started it: esc there cancels it
+	job     client.Job
+	name    string
+	state   dlState
+	prog    client.JobProgress
+	started time.Time
+	path    string
+	err     error
+	cancel  context.CancelFunc
+}
+
+// dlEvent is a job's progress or end, sent from its goroutine.
+type dlEvent struct {
+	id   int
+	prog *client.JobProgress
+	path string
+	err  error
+	end  bool
+}
+
+// askExistsMsg asks what to do with a file that is already there.
+type askExistsMsg struct {
+	owner int
+	job   client.Job
+	path  string
+}
+
+// downloads runs jobs in the background and feeds their events to the root
+// through one channel, read by listen().
+type downloads struct {
+	c      *common
+	jobs   []*dlJob
+	nextID int
+	events chan dlEvent
+	bar    progress.Model
+	// pump is set by tests, which read events themselves instead of
+	// leaving a blocking listen() to the runtime.
+	pump bool
+}
+
+func newDownloads(c *common) *downloads {
+	return &downloads{c: c, events: make(chan dlEvent, 256),
+		bar: progress.New(progress.WithWidth(20), progress.WithoutPercentage(), progress.WithDefaultBlend())}
+}
+
+// listen waits for the next event of any job.
+func (d *downloads) listen() tea.Cmd {
+	if d.pump {
+		return nil
+	}
+	return func() tea.Msg { return <-d.events }
+}
+
+// start begins a job, or asks first when its file already exists.
+func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea.Cmd {
+	dir := d.c.cfg.DownloadDir
+	if dir == "" {
+		dir = "."
+	}
+	name := j.FileName()
+	if existing == client.ExistingFail {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return func() tea.Msg { return askExistsMsg{owner: owner, job: j, path: filepath.Join(dir, name)} }
+		}
+	}
+	d.nextID++
+	ctx, cancel := context.WithTimeout(d.c.ctx, downloadTimeout)
+	job := &dlJob{id: d.nextID, owner: owner, job: j, name: name, started: d.c.now(), cancel: cancel,
+		prog: client.JobProgress{Preparing: true, Size: -1}}
+	d.jobs = append(d.jobs, job)
+	d.trim()
+	id, events, billing := job.id, d.events, d.c.cfg.Billing
+	go func() {
+		defer cancel()
+		path, err := client.Save(ctx, billing, dir, j, existing, func(p client.JobProgress) {
+			select { // progress may be dropped when the UI is behind; the end never is
+			case events <- dlEvent{id: id, prog: &p}:
+			default:
+			}
+		})
+		events <- dlEvent{id: id, path: path, err: err, end: true}
+	}()
+	return nil
+}
+
+// trim forgets finished jobs beyond the last few.
+func (d *downloads) trim() {
+	var keep []*dlJob
+	finished := 0
+	for i := len(d.jobs) - 1; i >= 0; i-- {
+		j := d.jobs[i]
+		if j.state != dlRunning {
+			finished++
+			if finished > 3 {
+				continue
+			}
+		}
+		keep = append([]*dlJob{j}, keep...)
+	}
+	d.jobs = keep
+}
+
+// handle applies an event; it returns a status line when a job ended.
+func (d *downloads) handle(ev dlEvent) (statusMsg, bool) {
+	for _, j := range d.jobs {
+		if j.id != ev.id {
+			continue
+		}
+		if !ev.end {
+			if j.state == dlRunning && ev.prog != nil {
+				j.prog = *ev.prog
+			}
+			return statusMsg{}, false
+		}
+		j.cancel()
+		j.path, j.err = ev.path, ev.err
+		switch {
+		case ev.err == nil:
+			j.state = dlDone
+			return statusMsg{text: i18n.T("dl.saved", map[string]any{"Path": j.path})}, true
+		case errors.Is(ev.err, context.Canceled) || j.state == dlCanceled:
+			j.state = dlCanceled
+			return statusMsg{text: i18n.T("dl.canceled", map[string]any{"Name": j.name})}, true
+		default:
+			j.state = dlFailed
+			info := describe(ev.err)
+			return statusMsg{text: i18n.T("dl.failed", map[string]any{"Name": j.name, "Why": info.Why}) + " " + info.Do, isErr: true}, true
+		}
+	}
+	return statusMsg{}, false
+}
+
+// active reports whether owner (0: anyone) has a download running.
+func (d *downloads) active(owner int) bool {
+	for _, j := range d.jobs {
+		if j.state == dlRunning && (owner == 0 || j.owner == owner) {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelOwned cancels owner's running downloads (0: all of them).
+func (d *downloads) cancelOwned(owner int) {
+	for _, j := range d.jobs {
+		if j.state == dlRunning && (owner == 0 || j.owner == owner) {
+			j.state = dlCanceled
+			j.cancel()
+		}
+	}
+}
+
+// view is the status lines of running downloads: per file, then the batch.
+func (d *downloads) view(width int) string {
+	st := d.c.st
+	var lines []string
+	var done, size int64
+	running := 0
+	for _, j := range d.jobs {
+		if j.state != dlRunning {
+			continue
+		}
+		running++
+		el := d.c.now().Sub(j.started)
+		var line string
+		if j.prog.Preparing {
+			line = d.c.spin + " " + i18n.T("dl.preparing", map[string]any{"Name": j.name, "Seconds": int(el.Seconds())})
+		} else {
+			line = "↓ " + j.name + " " + d.progressText(j.prog, el)
+		}
+		if running <= 3 {
+			lines = append(lines, truncate(line, width))
+		}
+		done += j.prog.Done
+		if j.prog.Size > 0 {
+			size += j.prog.Size
+		}
+	}
+	if running > 1 {
+		lines = append(lines, st.Dim.Render(truncate(i18n.T("dl.batch", map[string]any{"Count": running,
+			"Done": bytesText(done), "Size": bytesText(size)}), width)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (d *downloads) progressText(p client.JobProgress, el time.Duration) string {
+	rate := 0.0
+	if el > 0 {
+		rate = float64(p.Done) / el.Seconds()
+	}
+	out := ""
+	if p.Size > 0 {
+		out = d.bar.ViewAs(float64(p.Done)/float64(p.Size)) + fmt.Sprintf(" %3.0f%% ", 100*float64(p.Done)/float64(p.Size))
+	}
+	out += bytesText(p.Done)
+	if p.Size > 0 {
+		out += "/" + bytesText(p.Size)
+	}
+	if rate > 0 {
+		out += "  " + bytesText(int64(rate)) + "/s"
+		if p.Size > 0 && p.Done < p.Size {
+			out += "  " + i18n.T("dl.eta", map[string]any{"Seconds": int(float64(p.Size-p.Done) / rate)})
+		}
+	}
+	if p.Rows > 0 {
+		out += "  " + i18n.T("dl.rows", map[string]any{"Count": p.Rows})
+	}
+	return out
+}
+
+func bytesText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
