@@ -165,9 +165,7 @@ func openLog(debug bool) (*slog.Logger, string, func(), error) {
 		return nil, "", nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	azlog.SetListener(func(ev azlog.Event, msg string) {
-		logger.Debug(client.RedactText(msg), "azcore", string(ev))
-	})
+	azlog.SetListener(client.LogListener(logger))
 	azlog.SetEvents(azlog.EventRequest, azlog.EventResponse, azlog.EventRetryPolicy, azlog.EventLRO)
 	return logger, f.Name(), func() { azlog.SetListener(nil); f.Close() }, nil
 }

@@ -71,7 +71,12 @@ func TestEndToEnd(t *testing.T) {
 		}
 		return string(out)
 	}
-	tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "e2e", "env", "HOME="+dir, "TERM=xterm-256color", bin, "--demo", "--download-dir", dir)
+	dl := filepath.Join(dir, "downloads")
+	if err := os.Mkdir(dl, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "e2e", "env", "HOME="+dir, "TMPDIR="+dir, "TERM=xterm-256color",
+		bin, "--demo", "--debug", "--download-dir", dl)
 	t.Cleanup(func() { exec.Command("tmux", "-S", sock, "kill-server").Run() })
 
 	screen := func() string { return tmux("capture-pane", "-p", "-t", "e2e") }
@@ -86,7 +91,14 @@ func TestEndToEnd(t *testing.T) {
 		}
 		t.Fatalf("timed out waiting for %q; screen:\n%s", text, screen())
 	}
-	keys := func(k ...string) { tmux(append([]string{"send-keys", "-t", "e2e"}, k...)...) }
+	keys := func(k ...string) {
+		tmux(append([]string{"send-keys", "-t", "e2e"}, k...)...)
+		if k[len(k)-1] == "Escape" {
+			// A lone ESC followed at once by another key reads as Alt+key,
+			// as in any terminal: pause like a person would.
+			time.Sleep(400 * time.Millisecond)
+		}
+	}
 	open := func(row string) {
 		t.Helper()
 		keys("/")
@@ -101,24 +113,57 @@ func TestEndToEnd(t *testing.T) {
 	waitFor("Fabrikam Production › Invoices")
 	waitFor("Paid")
 	keys("Escape")
-	waitFor("Fabrikam Studio › Subscriptions")
+	waitFor("1/1 (5)") // back on the subscriptions list, its filter kept
 	keys("Escape")
-	waitFor("Billing scopes")
-	keys("Escape") // home: nothing to go back to; the filter is kept
-	keys("/", "C-u")
-	keys("Escape")
+	waitFor("Billing scopes   Subscriptions")
+	keys("/")
+	keys("Escape") // esc in the filter clears it
 	open("Contoso Ltd")
 	waitFor("Billing profiles")
 	open("Finance")
 	waitFor("Contoso Ltd › Billing profiles › Finance › Invoices")
 	waitFor("€")
+	keys("d") // download the newest invoice's PDF
+	waitFor("Saved")
 	keys("q")
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		if err := exec.Command("tmux", "-S", sock, "has-session", "-t", "e2e").Run(); err != nil {
+			checkDownloadAndLog(t, dir, dl)
 			return // the program quit and the session closed
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("azinvoice did not quit on q; screen:\n%s", screen())
+}
+
+// checkDownloadAndLog: the PDF landed whole and private, nothing half-written
+// is left, and the debug log holds no SAS signature or bearer token.
+func checkDownloadAndLog(t *testing.T, dir, dl string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dl, "*"))
+	hidden, _ := filepath.Glob(filepath.Join(dl, ".*"))
+	if len(files) != 1 || len(hidden) != 0 {
+		t.Fatalf("download folder holds %v %v, want one PDF", files, hidden)
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("%s is not a PDF (%v)", files[0], err)
+	}
+	if st, err := os.Stat(files[0]); err == nil && st.Mode().Perm() != 0o600 {
+		t.Errorf("%s has mode %v, want 0600", files[0], st.Mode().Perm())
+	}
+	logs, _ := filepath.Glob(filepath.Join(dir, "azinvoice-*.log"))
+	if len(logs) != 1 {
+		t.Fatalf("want one debug log in %s, got %v", dir, logs)
+	}
+	log, _ := os.ReadFile(logs[0])
+	if len(log) == 0 {
+		t.Error("debug log is empty")
+	}
+	for _, secret := range []string{"sig=", "Bearer ey", "se=20"} {
+		if bytes.Contains(log, []byte(secret)) {
+			t.Errorf("debug log contains %q", secret)
+		}
+	}
 }
