@@ -41,6 +41,9 @@ type dlJob struct {
 	path    string
 	err     error
 	cancel  context.CancelFunc
+	// canceling: cancel was asked; the job runs until its goroutine has
+	// removed the temporary file and said so.
+	canceling bool
 }
 
 // dlEvent is a job's progress or end, sent from its goroutine.
@@ -152,7 +155,7 @@ func (d *downloads) handle(ev dlEvent) (statusMsg, bool) {
 		case ev.err == nil:
 			j.state = dlDone
 			return statusMsg{text: i18n.T("dl.saved", map[string]any{"Path": j.path})}, true
-		case errors.Is(ev.err, context.Canceled) || j.state == dlCanceled:
+		case errors.Is(ev.err, context.Canceled) || j.canceling:
 			j.state = dlCanceled
 			return statusMsg{text: i18n.T("dl.canceled", map[string]any{"Name": j.name})}, true
 		default:
@@ -178,7 +181,7 @@ func (d *downloads) active(owner int) bool {
 func (d *downloads) cancelOwned(owner int) {
 	for _, j := range d.jobs {
 		if j.state == dlRunning && (owner == 0 || j.owner == owner) {
-			j.state = dlCanceled
+			j.canceling = true
 			j.cancel()
 		}
 	}
@@ -197,7 +200,9 @@ func (d *downloads) view(width int) string {
 		running++
 		el := d.c.now().Sub(j.started)
 		var line string
-		if j.prog.Preparing {
+		if j.canceling {
+			line = d.c.spin + " " + i18n.T("dl.canceling", map[string]any{"Name": j.name})
+		} else if j.prog.Preparing {
 			line = d.c.spin + " " + i18n.T("dl.preparing", map[string]any{"Name": j.name, "Seconds": int(el.Seconds())})
 		} else {
 			line = "↓ " + j.name + " " + d.progressText(j.prog, el)
