@@ -131,7 +131,7 @@ func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billin
 			srv.Close()
 			return nil, "", nil, err
 		}
-		return live, "", func() { srv.Close() }, nil
+		return live, client.CallerTenant(ctx, srv.Credential()), func() { srv.Close() }, nil
 	}
 	cred, err := client.NewCredential(o.tenant)
 	if err != nil {
@@ -146,7 +146,7 @@ func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billin
 	if err != nil {
 		return nil, "", nil, err
 	}
-	return live, o.tenant, func() {}, nil
+	return live, client.CallerTenant(cctx, cred), func() {}, nil
 }
 
 // openLog sends logs to a private file for --debug, and nowhere otherwise:

@@ -81,3 +81,28 @@ func oidFromJWT(token string) (string, error) {
 	}
 	return claims.OID, nil
 }
+
+// CallerTenant is the tenant the credential signed in to (the token's tid
+// claim, read without verification only to compare with billing tenants),
+// or "" when it cannot be read.
+func CallerTenant(ctx context.Context, cred azcore.TokenCredential) string {
+	tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{ARMScope}})
+	if err != nil {
+		return ""
+	}
+	parts := strings.Split(tok.Token, ".")
+	if len(parts) != 3 {
+		return ""
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return ""
+	}
+	var claims struct {
+		TID string `json:"tid"`
+	}
+	if json.Unmarshal(payload, &claims) != nil {
+		return ""
+	}
+	return claims.TID
+}
