@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -166,4 +168,43 @@ func checkDownloadAndLog(t *testing.T, dir, dl string) {
 			t.Errorf("debug log contains %q", secret)
 		}
 	}
+}
+
+// BenchmarkDemoStartup is exec of `azinvoice --demo` in a real terminal
+// until the billing accounts are listed (polled every 5 ms).
+func BenchmarkDemoStartup(b *testing.B) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		b.Skip("tmux not installed")
+	}
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "azinvoice")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	sock := filepath.Join(dir, "tmux.sock")
+	exec.Command("tmux", "-S", sock, "new-session", "-d", "-s", "idle").Run()
+	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		name := fmt.Sprintf("s%d", i)
+		start := time.Now()
+		if out, err := exec.Command("tmux", "-S", sock, "new-session", "-d", "-x", "120", "-y", "40", "-s", name,
+			"env", "HOME="+dir, "TERM=xterm-256color", bin, "--demo").CombinedOutput(); err != nil {
+			b.Fatalf("tmux: %v %s", err, out)
+		}
+		for {
+			out, _ := exec.Command("tmux", "-S", sock, "capture-pane", "-p", "-t", name).Output()
+			if bytes.Contains(out, []byte("Contoso Enterprise Enrollment")) {
+				break
+			}
+			if time.Since(start) > 20*time.Second {
+				b.Fatalf("accounts not listed:\n%s", out)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		took = append(took, time.Since(start))
+		exec.Command("tmux", "-S", sock, "kill-session", "-t", name).Run()
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
 }
