@@ -55,8 +55,11 @@ func BenchmarkFetchVsCopy(b *testing.B) {
 // reports the peak heap seen while it runs: it must stay near one page's
 // worth however many rows there are.
 func BenchmarkMOSPUsagePaging(b *testing.B) {
-	for _, rows := range []int{2000, 20000} {
+	for _, rows := range []int{2000, 20000, 1_000_000} {
 		b.Run(strconv.Itoa(rows)+"rows", func(b *testing.B) {
+			if rows > 100_000 && testing.Short() {
+				b.Skip("a million rows skipped in -short mode")
+			}
 			_, l := startEmu(b, emulator.Options{UsageRows: rows})
 			d := loadDemo(b, l)
 			sc, invs := mospScope(b, l, d)
