@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"net"
+	"net/url"
 	"strings"
 	"time"
 
@@ -59,6 +61,16 @@ func describe(err error) errorInfo {
 		key = "nousage"
 	case errors.Is(err, client.ErrUnsupported):
 		key = "unsupported"
+	case errors.Is(err, client.ErrExists):
+		key = "exists"
+	case errors.Is(err, client.ErrTruncated):
+		key = "truncated"
+	case errors.Is(err, client.ErrBadContent):
+		key = "badcontent"
+	case errors.Is(err, client.ErrInvalidEmail):
+		key = "invalidemail"
+	case info.Code == "DiskFull":
+		key = "diskfull"
 	case info.Status == 401:
 		key = "401"
 	case info.Status == 403:
@@ -73,7 +85,7 @@ func describe(err error) errorInfo {
 		key = "5xx"
 	case info.Status >= 400:
 		key = "4xx"
-	case info.Status == 0 && ce != nil:
+	case info.Status == 0 && ce != nil && ce.Err != nil && isNetErr(ce.Err):
 		key = "network"
 	}
 	info.Why = i18n.T("err."+key+".why", map[string]any{"Status": info.Status, "Code": info.Code})
@@ -111,4 +123,13 @@ func truncateRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// isNetErr reports whether err came from the network (no HTTP answer), as
+// opposed to a local failure such as a file that could not be written.
+func isNetErr(err error) bool {
+	var ne net.Error
+	var oe *net.OpError
+	var ue *url.Error
+	return errors.As(err, &ne) || errors.As(err, &oe) || errors.As(err, &ue)
 }
