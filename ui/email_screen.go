@@ -91,6 +91,10 @@ func newEmailScreen(c *common, t emailTarget) *emailScreen {
 	in.Prompt = "+ "
 	in.Placeholder = i18n.T("email.add.placeholder")
 	in.CharLimit = 254
+	// A steady cursor: a blinking one would tick forever while the input is open.
+	ist := in.Styles()
+	ist.Cursor.Blink = false
+	in.SetStyles(ist)
 	return &emailScreen{loader: newLoader(c), t: t, kind: targetKind(t), input: in, pg: pager{c: c}}
 }
 
@@ -301,7 +305,8 @@ func (s *emailScreen) save() tea.Cmd {
 	b, t := s.c.cfg.Billing, s.t
 	on := s.draftOn
 	pref := model.EmailPreference{OptIn: &on, Recipients: append([]string(nil), s.draft...)}
-	sctx, scancel := context.WithCancel(s.c.ctx)
+	appCtx := s.c.ctx
+	sctx, scancel := context.WithCancel(appCtx)
 	s.saveCancel = scancel
 	s.mode = modeSaving
 	s.note = emailNote{}
@@ -318,7 +323,9 @@ func (s *emailScreen) save() tea.Cmd {
 		if err == nil {
 			return emailSaved{prof: p}, nil
 		}
-		rctx, rcancel := context.WithTimeout(ctx, readBackTimeout)
+		// Read back under a fresh deadline: the change may have used up
+		// the request's own (a poll that never ends) and the truth is still owed.
+		rctx, rcancel := context.WithTimeout(appCtx, readBackTimeout)
 		defer rcancel()
 		fresh, rerr := b.Profile(rctx, t.account, t.profile)
 		return emailSaved{prof: fresh, err: err, readErr: rerr, stopped: stopped}, nil
