@@ -320,3 +320,23 @@ func TestEmailGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestEmailStopWaitingReadsBack(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	s := openEmail(t, h, "Contoso Ltd", "Finance")
+	h.keys("t")
+	_, held := h.app.Update(keyMsg("y"))
+	if !s.Capturing() || !s.Busy() {
+		t.Fatalf("no change in flight (mode %d)", s.mode)
+	}
+	h.keys("esc") // stop waiting: the screen must stay and read the profile again
+	if _, ok := h.app.top().(*emailScreen); !ok {
+		t.Fatal("esc during a change left the screen")
+	}
+	h.run(held)
+	held2 := serverProfile(t, h, s)
+	if s.prof.Email.Enabled() != held2.Email.Enabled() {
+		t.Errorf("screen shows %v, server holds %v", s.prof.Email.Enabled(), held2.Email.Enabled())
+	}
+	mustShow(t, h, "You stopped waiting", "read again just now", "Your edit is kept")
+}
