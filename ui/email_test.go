@@ -127,6 +127,7 @@ func TestEmailRecipientsAddRemove(t *testing.T) {
 	if !sameAddresses(s.prof.Email.Recipients, []string{"cfo@contoso.com"}) {
 		t.Errorf("screen shows %v", s.prof.Email.Recipients)
 	}
+	mustShow(t, h, "1 additional recipient.", "cfo@contoso.com")
 }
 
 func TestEmailInvalidAddressRefused(t *testing.T) {
