@@ -17,13 +17,17 @@ import (
 // by default; [ and ] move it), with a one-line chart of the trend.
 type invoicesScr struct {
 	*listScreen[model.Invoice]
+	// hint reads the facts when the list comes back empty, so the likely
+	// reason is offered without asking.
+	hint   loader
+	likely []model.Finding
 	crumbs []string
 	scope  model.Scope
 	window model.Period
 }
 
 func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
-	s := &invoicesScr{scope: sc, crumbs: crumbs}
+	s := &invoicesScr{scope: sc, crumbs: crumbs, hint: newLoader(c)}
 	now := c.now()
 	s.window = yearWindow(now, 0)
 	s.listScreen = newList(c, listSpec[model.Invoice]{
@@ -62,6 +66,7 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 		},
 		emptyID: "invoices.empty", hintID: "invoices.empty.hint", whatID: "what.invoices",
 		above: func(width int) string { return s.header(width) },
+		empty: func(width int) string { return s.likelyView(width) },
 	})
 	s.spec.keys = s.keys
 	s.spec.enter = func(in model.Invoice) tea.Cmd { return push(detailScreen(c, s.scope, in, s.crumbs)) }
@@ -118,15 +123,17 @@ func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool
 func (s *invoicesScr) header(width int) string {
 	st := s.c.st
 	line := st.Dim.Render(i18n.T("invoices.window", map[string]any{"From": i18n.Date(s.window.Start), "To": i18n.Date(s.window.End)}))
-	if spark, maxAmt := sparkline(s.items, 12); spark != "" {
-		line += "  " + st.Bar.Render(spark) + st.Dim.Render(" "+i18n.T("invoices.max", map[string]any{"Amount": maxAmt}))
+	if spark, rng := sparkline(s.items, 12); spark != "" {
+		line += "  " + st.Bar.Render(spark) + st.Dim.Render(" "+i18n.T("invoices.range", map[string]any{"Range": rng}))
 	}
 	return truncate(line, width)
 }
 
 var bars = []rune("▁▂▃▄▅▆▇█")
 
-// sparkline draws the billed amounts of the newest n invoices, oldest left.
+// sparkline draws the billed amounts of the newest n invoices, oldest
+// left, scaled from the lowest to the highest so the trend shows; it also
+// returns that range as text.
 func sparkline(in []model.Invoice, n int) (string, string) {
 	var pick []model.Invoice
 	for _, inv := range in {
@@ -140,22 +147,24 @@ func sparkline(in []model.Invoice, n int) (string, string) {
 	if len(pick) < 2 {
 		return "", ""
 	}
-	top := pick[0].Billed
+	lo, hi := pick[0].Billed, pick[0].Billed
 	for _, p := range pick {
-		if p.Billed.Amount > top.Amount {
-			top = p.Billed
+		if p.Billed.Amount > hi.Amount {
+			hi = p.Billed
+		}
+		if p.Billed.Amount < lo.Amount {
+			lo = p.Billed
 		}
 	}
 	var b strings.Builder
 	for i := len(pick) - 1; i >= 0; i-- {
-		v := pick[i].Billed.Amount
-		idx := 0
-		if top.Amount > 0 && v > 0 {
-			idx = int(v / top.Amount * float64(len(bars)-1))
+		idx := len(bars) / 2
+		if span := hi.Amount - lo.Amount; span > 0 {
+			idx = int((pick[i].Billed.Amount - lo.Amount) / span * float64(len(bars)-1))
 		}
 		b.WriteRune(bars[min(max(idx, 0), len(bars)-1)])
 	}
-	return b.String(), i18n.Money(top)
+	return b.String(), i18n.Money(lo) + "–" + i18n.Money(hi)
 }
 
 func statusText(st model.InvoiceStatus) string {
@@ -188,5 +197,55 @@ func (s *invoicesScr) Busy() bool { return s.loading || s.c.dl.active(s.id) }
 
 func (s *invoicesScr) Cancel() {
 	s.cancel()
+	s.hint.cancel()
 	s.c.dl.cancelOwned(s.id)
+}
+
+// Owns routes both the list's answers and the hint's to this screen.
+func (s *invoicesScr) Owns(id int) bool { return id == s.id || id == s.hint.id }
+
+func (s *invoicesScr) Update(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(loadedMsg)
+	if !ok {
+		return s.listScreen.Update(msg)
+	}
+	if m.screen == s.hint.id {
+		if s.hint.accept(m) {
+			s.likely, _ = m.value.([]model.Finding)
+		}
+		return nil
+	}
+	cmd := s.listScreen.Update(msg)
+	if s.loaded && s.err == nil && !s.loading && len(s.items) == 0 {
+		return tea.Batch(cmd, s.explainEmpty())
+	}
+	return cmd
+}
+
+// explainEmpty weighs the reasons for an empty list in the background.
+func (s *invoicesScr) explainEmpty() tea.Cmd {
+	s.likely = nil
+	req := client.FactsRequest{Scope: s.scope, Invoices: []model.Invoice{}, Now: s.c.now(), TenantID: s.c.cfg.TenantID}
+	return s.hint.start(func(ctx context.Context) (any, error) {
+		return model.Explain(client.GatherFacts(ctx, s.c.cfg.Billing, req)), nil
+	})
+}
+
+// likelyView names the reasons that apply to the empty list, if any.
+func (s *invoicesScr) likelyView(width int) string {
+	st := s.c.st
+	if s.hint.loading {
+		return st.Dim.Render(s.c.spin + " " + i18n.T("invoices.likely.loading"))
+	}
+	var lines []string
+	for _, f := range s.likely {
+		if f.Verdict != model.Applies {
+			break
+		}
+		lines = append(lines, st.Bad.Render("● ")+st.Bold.Render(tr(f.Title)), "  "+st.Dim.Render(wrap(tr(f.Evidence), max(10, width-2))))
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return st.PanelTitle.Render(i18n.T("invoices.likely")) + "\n" + strings.Join(lines, "\n")
 }

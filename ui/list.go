@@ -27,6 +27,7 @@ type listSpec[T any] struct {
 	keys     func(msg tea.KeyPressMsg, item *T) (tea.Cmd, bool) // screen-specific keys
 	bindings func(item *T) []key.Binding
 	above    func(width int) string // drawn above the table (tabs, chart)
+	empty    func(width int) string // drawn under the empty state (a likely reason)
 }
 
 type listScreen[T any] struct {
@@ -245,7 +246,13 @@ func (s *listScreen[T]) body(width, height int) string {
 	case s.canceled && !s.loaded:
 		return st.Warn.Render(i18n.T("state.canceled")) + "\n" + st.Dim.Render(i18n.T("state.canceled.hint"))
 	case s.loaded && s.tbl.Total() == 0:
-		return emptyView(s.c, s.spec.emptyID, s.spec.hintID, width)
+		out := emptyView(s.c, s.spec.emptyID, s.spec.hintID, width)
+		if s.spec.empty != nil {
+			if more := s.spec.empty(width); more != "" {
+				out += "\n\n" + more
+			}
+		}
+		return out
 	case s.loaded && s.tbl.Len() == 0:
 		return st.Dim.Render(i18n.T("filter.nomatch", map[string]any{"Filter": s.tbl.Filter()}))
 	}
