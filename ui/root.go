@@ -287,9 +287,16 @@ func (a *App) breadcrumb(width int) string {
 	}
 	// Drop from the left (after the root) until it fits, as a path would.
 	sep := " › "
-	for len(parts) > 2 && lineWidth(strings.Join(parts, sep)) > width {
-		parts = append(parts[:1], parts[2:]...)
-		if parts[1] != "…" {
+	for lineWidth(strings.Join(parts, sep)) > width {
+		first := 1 // the first crumb after the root that may go
+		if parts[1] == "…" {
+			first = 2
+		}
+		if first >= len(parts)-1 {
+			break // root, "…" and the current screen stay; truncate does the rest
+		}
+		parts = append(parts[:first], parts[first+1:]...)
+		if first == 1 {
 			parts = append([]string{parts[0], "…"}, parts[1:]...)
 		}
 	}
