@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/azinvoice/azinvoice/client/emulator"
 )
@@ -249,5 +250,35 @@ func flatten(cmd tea.Cmd) []tea.Msg {
 		return nil
 	default:
 		return []tea.Msg{m}
+	}
+}
+
+// TestOddSizes draws the main screens at many sizes: never a panic, never a
+// line wider than the terminal.
+func TestOddSizes(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	screens := []func(){
+		func() {},
+		func() { h.selectRow("Contoso Ltd"); h.keys("enter") },
+		func() { h.selectRow("Finance"); h.keys("enter") },
+		func() { h.keys("enter") },
+		func() { h.keys("esc", "w") },
+		func() { h.keys("esc", "g") },
+	}
+	sizes := []struct{ w, h int }{{60, 15}, {61, 16}, {80, 24}, {100, 17}, {250, 80}, {60, 200}, {400, 15}}
+	for i, open := range screens {
+		h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+		open()
+		for _, sz := range sizes {
+			h.send(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+			for n, line := range strings.Split(h.screen(), "\n") {
+				if lw := ansi.StringWidth(line); lw > sz.w {
+					t.Errorf("screen %d at %dx%d: line %d is %d wide: %q", i, sz.w, sz.h, n, lw, line)
+				}
+			}
+			if lines := strings.Count(h.screen(), "\n") + 1; lines > sz.h {
+				t.Errorf("screen %d at %dx%d: %d lines", i, sz.w, sz.h, lines)
+			}
+		}
 	}
 }
