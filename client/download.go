@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 
 	"github.com/azinvoice/azinvoice/model"
@@ -30,28 +31,18 @@ func (l *Live) DocumentLink(ctx context.Context, scope model.Scope, invoice, doc
 		}
 		p, err := c.BeginDownloadByBillingSubscription(ctx, invoice,
 			&armbilling.InvoicesClientBeginDownloadByBillingSubscriptionOptions{DocumentName: doc})
-		if err != nil {
-			return Link{}, wrap(op, ctxErr(ctx, err))
-		}
-		res, err := waitLRO(ctx, l, op, p, poll)
-		if err != nil {
-			return Link{}, err
-		}
-		return toLink(op, res.DocumentDownloadResult)
+		return linkFrom(ctx, l, op, p, err, poll, func(r armbilling.InvoicesClientDownloadByBillingSubscriptionResponse) armbilling.DocumentDownloadResult {
+			return r.DocumentDownloadResult
+		})
 	}
 	if scope.AccountName == "" {
 		return Link{}, &Error{Op: op, Message: "no billing account given"}
 	}
 	p, err := l.invoices.BeginDownloadByBillingAccount(ctx, scope.AccountName, invoice,
 		&armbilling.InvoicesClientBeginDownloadByBillingAccountOptions{DocumentName: doc})
-	if err != nil {
-		return Link{}, wrap(op, ctxErr(ctx, err))
-	}
-	res, err := waitLRO(ctx, l, op, p, poll)
-	if err != nil {
-		return Link{}, err
-	}
-	return toLink(op, res.DocumentDownloadResult)
+	return linkFrom(ctx, l, op, p, err, poll, func(r armbilling.InvoicesClientDownloadByBillingAccountResponse) armbilling.DocumentDownloadResult {
+		return r.DocumentDownloadResult
+	})
 }
 
 // DocumentsLink runs the download-documents operation: one zip of docs.
@@ -70,19 +61,22 @@ func (l *Live) DocumentsLink(ctx context.Context, scope model.Scope, invoice str
 			return Link{}, err
 		}
 		p, err := c.BeginDownloadDocumentsByBillingSubscription(ctx, req, nil)
-		if err != nil {
-			return Link{}, wrap(op, ctxErr(ctx, err))
-		}
-		res, err := waitLRO(ctx, l, op, p, poll)
-		if err != nil {
-			return Link{}, err
-		}
-		return toLink(op, res.DocumentDownloadResult)
+		return linkFrom(ctx, l, op, p, err, poll, func(r armbilling.InvoicesClientDownloadDocumentsByBillingSubscriptionResponse) armbilling.DocumentDownloadResult {
+			return r.DocumentDownloadResult
+		})
 	}
 	if scope.AccountName == "" {
 		return Link{}, &Error{Op: op, Message: "no billing account given"}
 	}
 	p, err := l.invoices.BeginDownloadDocumentsByBillingAccount(ctx, scope.AccountName, req, nil)
+	return linkFrom(ctx, l, op, p, err, poll, func(r armbilling.InvoicesClientDownloadDocumentsByBillingAccountResponse) armbilling.DocumentDownloadResult {
+		return r.DocumentDownloadResult
+	})
+}
+
+// linkFrom waits for a download operation that began (or failed to) and
+// turns its result into a Link: the same for every download route.
+func linkFrom[T any](ctx context.Context, l *Live, op string, p *runtime.Poller[T], err error, poll PollFunc, result func(T) armbilling.DocumentDownloadResult) (Link, error) {
 	if err != nil {
 		return Link{}, wrap(op, ctxErr(ctx, err))
 	}
@@ -90,7 +84,7 @@ func (l *Live) DocumentsLink(ctx context.Context, scope model.Scope, invoice str
 	if err != nil {
 		return Link{}, err
 	}
-	return toLink(op, res.DocumentDownloadResult)
+	return toLink(op, result(res))
 }
 
 func (l *Live) subscriptionInvoices(op string, scope model.Scope) (*armbilling.InvoicesClient, error) {
