@@ -283,7 +283,9 @@ func (a *App) breadcrumb(width int) string {
 		parts = append(parts, a.stack[0].Crumbs()...)
 	}
 	for _, s := range a.stack[1:] {
-		parts = append(parts, s.Crumbs()...)
+		for _, c := range s.Crumbs() {
+			parts = append(parts, model.Clean(c)) // crumbs hold Azure's names
+		}
 	}
 	// Drop from the left (after the root) until it fits, as a path would.
 	sep := " › "
