@@ -38,7 +38,7 @@ type options struct {
 	tenant, downloadDir                string
 }
 
-func parseFlags(args []string, stderr io.Writer) (options, int, bool) {
+func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 	var o options
 	fs := flag.NewFlagSet("azinvoice", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -49,11 +49,19 @@ func parseFlags(args []string, stderr io.Writer) (options, int, bool) {
 	fs.StringVar(&o.downloadDir, "download-dir", "", i18n.T("flag.downloaddir"))
 	fs.BoolVar(&o.showVersion, "version", false, i18n.T("flag.version"))
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, i18n.T("usage.head"))
-		fmt.Fprintln(stderr)
+		w := fs.Output()
+		fmt.Fprintln(w, i18n.T("usage.head"))
+		fmt.Fprintln(w)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, i18n.T("usage.tail"))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, i18n.T("usage.tail"))
+	}
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			fs.SetOutput(stdout) // asked-for help is output, not an error
+			fs.Usage()
+			return o, 0, true
+		}
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -69,7 +77,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int, bool) {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	o, code, done := parseFlags(args, stderr)
+	o, code, done := parseFlags(args, stdout, stderr)
 	if done {
 		return code
 	}

@@ -20,8 +20,9 @@ func TestFlags(t *testing.T) {
 		inStderr string
 	}{
 		{[]string{"--version"}, 0, "azinvoice", ""},
-		{[]string{"--help"}, 0, "", "--demo"},
-		{[]string{"-h"}, 0, "", "az login"},
+		{[]string{"--help"}, 0, "-demo", ""},
+		{[]string{"-h"}, 0, "az login", ""},
+		{[]string{"--demo", "--help"}, 0, "-read-only", ""},
 		{[]string{"--nope"}, 2, "", "flag provided but not defined"},
 		{[]string{"extra"}, 2, "", "takes no arguments"},
 	}
