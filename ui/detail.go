@@ -111,6 +111,9 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 		if cmd, ok := invoiceKeys(d.c, d.id, d.scope, d.inv, d.selectedDoc(), k); ok {
 			return cmd
 		}
+		if key.Matches(k, d.c.keys.Why) {
+			return push(whyScreen(d.c, d.crumbs[0], client.FactsRequest{Scope: d.scope}))
+		}
 		if key.Matches(k, d.c.keys.Enter) {
 			return d.c.dl.start(d.id, client.Job{Kind: client.JobInvoicePDF, Scope: d.scope, Invoice: d.inv, Document: d.selectedDoc()}, client.ExistingFail)
 		}
@@ -123,7 +126,7 @@ func (d *detail) View(width, height int) string { return d.pg.view(width, height
 
 func (d *detail) Bindings() []key.Binding {
 	b := []key.Binding{d.c.keys.Up, d.c.keys.Down}
-	return append(b, invoiceBindings(d.c, d.scope, d.inv)...)
+	return append(append(b, invoiceBindings(d.c, d.scope, d.inv)...), d.c.keys.Why)
 }
 
 // invoiceKeys are the download and open keys of an invoice, on the list
