@@ -21,6 +21,7 @@ var (
 	mu        sync.RWMutex
 	bundle    *i18n.Bundle
 	localizer *i18n.Localizer
+	english   *i18n.Localizer // for Has: does an ID exist at all
 	lang      = "en"
 )
 
@@ -47,6 +48,7 @@ func load(fsys fs.FS) error {
 		}
 	}
 	bundle = b
+	english = i18n.NewLocalizer(b, "en")
 	return nil
 }
 
@@ -91,7 +93,7 @@ func T(id string, data ...any) string {
 // Has reports whether a message ID exists in the English catalogue.
 func Has(id string) bool {
 	mu.RLock()
-	l := i18n.NewLocalizer(bundle, "en")
+	l := english
 	mu.RUnlock()
 	_, err := l.Localize(&i18n.LocalizeConfig{MessageID: id})
 	return err == nil
