@@ -167,3 +167,6 @@ func invoiceBindings(c *common, sc model.Scope, inv model.Invoice) []key.Binding
 	}
 	return append(b, c.keys.Open)
 }
+
+// Leave keeps the screen's downloads running after the person goes back.
+func (d *detail) Leave() {}

@@ -176,3 +176,18 @@ func TestInvoiceDetail(t *testing.T) {
 		t.Errorf("esc did not return to invoices:\n%s", h.screen())
 	}
 }
+
+// TestDownloadGoesOnAfterBack: backspace leaves the screen, the download
+// carries on and lands; esc elsewhere would cancel it.
+func TestDownloadGoesOnAfterBack(t *testing.T) {
+	h := financeInvoices(t)
+	dir := h.app.c.cfg.DownloadDir
+	h.keys("d", "backspace")
+	if strings.Contains(h.screen(), "Finance › Invoices") {
+		t.Fatalf("backspace did not go back:\n%s", h.screen())
+	}
+	h.waitDownloads()
+	if files := dirFiles(t, dir); len(files) != 1 {
+		t.Errorf("files %v, want the PDF", files)
+	}
+}

@@ -249,3 +249,10 @@ func (s *invoicesScr) likelyView(width int) string {
 	}
 	return st.PanelTitle.Render(i18n.T("invoices.likely")) + "\n" + strings.Join(lines, "\n")
 }
+
+// Leave stops the list's loads when the person goes back; downloads it
+// started carry on.
+func (s *invoicesScr) Leave() {
+	s.cancel()
+	s.hint.cancel()
+}

@@ -14,6 +14,7 @@ type keyMap struct {
 	Tab, Why, Guide, Links, Email            key.Binding
 	Download, DownloadAll, Usage, Open       key.Binding
 	Subs, PrevYear, NextYear, Cancel         key.Binding
+	BackOnly                                 key.Binding // backspace: back even while work is in flight
 }
 
 func bind(keys []string, helpKey, descID string) key.Binding {
@@ -47,5 +48,6 @@ func newKeyMap() keyMap {
 		PrevYear:    bind([]string{"["}, "[", "key.prevyear"),
 		NextYear:    bind([]string{"]"}, "]", "key.nextyear"),
 		Cancel:      bind([]string{"esc"}, "esc", "key.cancel"),
+		BackOnly:    bind([]string{"backspace"}, "backspace", "key.back"),
 	}
 }

@@ -142,7 +142,13 @@ func (a *App) back() {
 	if len(a.stack) <= 1 {
 		return
 	}
-	a.top().Cancel()
+	// Leaving stops the screen's loads; its downloads go on in the
+	// background (esc anywhere cancels them).
+	if l, ok := a.top().(interface{ Leave() }); ok {
+		l.Leave()
+	} else {
+		a.top().Cancel()
+	}
 	a.stack = a.stack[:len(a.stack)-1]
 }
 
@@ -179,6 +185,9 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case msg.String() == "esc" && a.top().Busy():
 		a.top().Cancel()
+		return nil
+	case msg.String() == "esc" && a.c.dl.active(0):
+		a.c.dl.cancelOwned(0) // esc cancels work in flight; backspace still goes back
 		return nil
 	case key.Matches(msg, k.Back):
 		a.back()
@@ -325,8 +334,14 @@ func (a *App) bindings() (screen, always []key.Binding) {
 	if a.top().Capturing() {
 		return screen, nil
 	}
-	if a.top().Busy() {
+	switch {
+	case a.top().Busy():
 		always = append(always, k.Cancel)
+	case a.c.dl.active(0):
+		always = append(always, bindingWith(k.Cancel, "key.canceldownloads"))
+	}
+	if len(a.stack) > 1 && (a.top().Busy() || a.c.dl.active(0)) {
+		always = append(always, bindingWith(k.BackOnly, "key.back"))
 	} else if len(a.stack) > 1 {
 		always = append(always, k.Back)
 	}
