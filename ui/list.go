@@ -201,7 +201,10 @@ func (s *listScreen[T]) Bindings() []key.Binding {
 	if s.tbl.Total() > 0 {
 		b = append(b, k.Filter)
 	}
-	return append(b, k.Refresh)
+	if s.spec.load != nil {
+		b = append(b, k.Refresh)
+	}
+	return b
 }
 
 func bindingWith(b key.Binding, descID string) key.Binding {
