@@ -326,6 +326,12 @@ func (a *App) breadcrumb(width int) string {
 // always work. Movement keys are left to the full help (?).
 func (a *App) bindings() (screen, always []key.Binding) {
 	k := a.c.keys
+	if a.ask != nil {
+		b := func(keys, id string) key.Binding {
+			return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, i18n.T(id)))
+		}
+		return []key.Binding{b("o", "ask.overwrite"), b("k", "ask.keepboth"), b("s", "ask.skip")}, nil
+	}
 	for _, b := range a.top().Bindings() {
 		if b.Help().Key != k.Up.Help().Key && b.Help().Key != k.Down.Help().Key {
 			screen = append(screen, b)
