@@ -45,6 +45,7 @@ func TestClean(t *testing.T) {
 		{"rtl\u202eexe.pdf", "rtlexe.pdf"},
 		{"c1\u009bcsi", "c1csi"},
 		{"", ""},
+		{"bad\xedutf8", "bad\uFFFDutf8"},
 	}
 	for _, tt := range tests {
 		if got := Clean(tt.in); got != tt.want {
@@ -59,6 +60,9 @@ func FuzzClean(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		out := Clean(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Clean(%q) is not valid UTF-8", s)
+		}
 		for _, r := range out {
 			if r != utf8.RuneError && (unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)) {
 				t.Fatalf("Clean(%q) kept %U", s, r)

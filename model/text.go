@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // None is what a field that Azure did not send is shown as.
@@ -11,8 +12,11 @@ const None = "—"
 // Clean makes a string that came from outside safe for a terminal: control
 // characters (ESC, BEL, C1, bidi overrides and the like) are removed so that a
 // display name cannot move the cursor, set a hyperlink or reorder text.
-// Tabs and newlines become single spaces.
+// Tabs and newlines become single spaces; invalid UTF-8 becomes U+FFFD.
 func Clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	clean := true
 	for _, r := range s {
 		if unsafeRune(r) {
