@@ -116,7 +116,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Billing: billing, ReadOnly: o.readOnly, DownloadDir: downloadDir(o.downloadDir),
 		TenantID: tenant, Logger: logger, Demo: o.demo,
 	})
-	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
+	app.Close(5 * time.Second) // cancelled downloads remove their temporary files
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		fmt.Fprintln(stderr, i18n.T("run.fail", map[string]any{"Err": err}))
 		return 1
 	}

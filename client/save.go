@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -90,8 +91,12 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 			return final, &Error{Op: "save file", Message: name, Err: ErrExists}
 		case ExistingSkip:
 			return final, ErrSkipped
-		case ExistingKeepBoth, ExistingReplace:
+		case ExistingKeepBoth:
 			target = UniqueName(dir, name)
+		case ExistingReplace:
+			// A hidden name of its own, renamed over the old file once whole:
+			// no visible copy is left if anything stops half-way.
+			target = fmt.Sprintf(".%s.%d.new", name, time.Now().UnixNano())
 		}
 	}
 	start := time.Now()

@@ -126,6 +126,9 @@ func (d *detail) View(width, height int) string { return d.pg.view(width, height
 
 func (d *detail) Bindings() []key.Binding {
 	b := []key.Binding{d.c.keys.Up, d.c.keys.Down}
+	if d.selectedDoc() != nil {
+		b = append(b, bindingWith(d.c.keys.Enter, "key.downloaddoc"))
+	}
 	return append(append(b, invoiceBindings(d.c, d.scope, d.inv)...), d.c.keys.Why)
 }
 

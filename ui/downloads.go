@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/progress"
@@ -73,6 +74,9 @@ type downloads struct {
 	// pump is set by tests, which read events themselves instead of
 	// leaving a blocking listen() to the runtime.
 	pump bool
+	// running counts job goroutines, so quitting can wait for them to
+	// remove their temporary files.
+	running sync.WaitGroup
 }
 
 func newDownloads(c *common) *downloads {
@@ -95,6 +99,11 @@ func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea
 		dir = "."
 	}
 	name := j.FileName()
+	for _, r := range d.jobs {
+		if r.state == dlRunning && r.name == name {
+			return func() tea.Msg { return statusMsg{text: i18n.T("dl.already", map[string]any{"Name": name})} }
+		}
+	}
 	if existing == client.ExistingFail {
 		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			return func() tea.Msg { return askExistsMsg{owner: owner, job: j, path: filepath.Join(dir, name)} }
@@ -107,7 +116,9 @@ func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea
 	d.jobs = append(d.jobs, job)
 	d.trim()
 	id, events, billing := job.id, d.events, d.c.cfg.Billing
+	d.running.Add(1)
 	go func() {
+		defer d.running.Done()
 		defer cancel()
 		path, err := client.Save(ctx, billing, dir, j, existing, func(p client.JobProgress) {
 			select { // progress may be dropped when the UI is behind; the end never is
@@ -115,7 +126,10 @@ func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea
 			default:
 			}
 		})
-		events <- dlEvent{id: id, path: path, err: err, end: true}
+		select { // the buffer has room; only a program torn down may not listen
+		case events <- dlEvent{id: id, path: path, err: err, end: true}:
+		case <-d.c.ctx.Done():
+		}
 	}()
 	return nil
 }
@@ -165,6 +179,17 @@ func (d *downloads) handle(ev dlEvent) (statusMsg, bool) {
 		}
 	}
 	return statusMsg{}, false
+}
+
+// wait blocks until every job goroutine has finished (after cancel, that
+// is when its temporary file is gone), or timeout passes.
+func (d *downloads) wait(timeout time.Duration) {
+	done := make(chan struct{})
+	go func() { d.running.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(timeout):
+	}
 }
 
 // active reports whether owner (0: anyone) has a download running.

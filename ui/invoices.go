@@ -23,13 +23,15 @@ type invoicesScr struct {
 	likely []model.Finding
 	crumbs []string
 	scope  model.Scope
-	window model.Period
+	window model.Period // the periods of the rows shown
+	want   model.Period // the periods last asked for ([ and ] move it)
 }
 
 func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 	s := &invoicesScr{scope: sc, crumbs: crumbs, hint: newLoader(c)}
 	now := c.now()
 	s.window = yearWindow(now, 0)
+	s.want = s.window
 	s.listScreen = newList(c, listSpec[model.Invoice]{
 		crumbs: crumbs,
 		cols: []column{
@@ -41,8 +43,9 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 			{TitleID: "col.invstatus", Width: 7},
 			{TitleID: "col.invtype", Width: 16, Drop: 110},
 		},
-		load: func(ctx context.Context) ([]model.Invoice, error) {
-			return c.cfg.Billing.Invoices(ctx, s.scope, s.window)
+		loadNow: func() func(ctx context.Context) ([]model.Invoice, error) {
+			sc, w := s.scope, s.want
+			return func(ctx context.Context) ([]model.Invoice, error) { return c.cfg.Billing.Invoices(ctx, sc, w) }
 		},
 		row: func(in model.Invoice) []string {
 			return []string{model.OrNone(model.Clean(in.Name)), i18n.Period(in.Period), i18n.Date(in.Date),
@@ -75,7 +78,11 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 		if in != nil {
 			b = invoiceBindings(c, s.scope, *in)
 		}
-		return append(b, c.keys.PrevYear, c.keys.NextYear, c.keys.Why)
+		b = append(b, c.keys.PrevYear)
+		if s.canGoForward() {
+			b = append(b, c.keys.NextYear)
+		}
+		return append(b, c.keys.Why)
 	}
 	return s
 }
@@ -97,32 +104,43 @@ func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool
 	switch {
 	case key.Matches(msg, k.Why):
 		req := client.FactsRequest{Scope: s.scope}
-		if s.loaded && s.err == nil {
+		// The rows say what the latest invoices are only for the window
+		// that ends today; otherwise the diagnosis reads them itself.
+		if s.loaded && s.err == nil && !s.loading && s.window == yearWindow(s.c.now(), 0) {
 			req.Invoices = append([]model.Invoice{}, s.items...)
 		}
 		return push(whyScreen(s.c, s.crumbs[0], req)), true
 	case key.Matches(msg, k.PrevYear):
-		s.window = model.Period{Start: s.window.Start.AddDate(-1, 0, 0), End: s.window.Start.AddDate(0, 0, -1)}
+		s.want = model.Period{Start: s.want.Start.AddDate(-1, 0, 0), End: s.want.Start.AddDate(0, 0, -1)}
 		return s.reload(), true
 	case key.Matches(msg, k.NextYear):
-		now := s.c.now()
-		if !s.window.End.Before(now.AddDate(0, 0, -1)) {
+		if !s.canGoForward() {
 			return nil, true
 		}
-		end := s.window.End.AddDate(1, 0, 0)
+		now := s.c.now()
+		end := s.want.End.AddDate(1, 0, 0)
 		if end.After(now) {
 			end = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 		}
-		s.window = model.Period{Start: s.window.End.AddDate(0, 0, 1), End: end}
+		s.want = model.Period{Start: s.want.End.AddDate(0, 0, 1), End: end}
 		return s.reload(), true
 	}
 	return nil, false
 }
 
+// canGoForward: ] works until the window reaches today.
+func (s *invoicesScr) canGoForward() bool {
+	return s.want.End.Before(s.c.now().AddDate(0, 0, -1))
+}
+
 // header is the period shown and a sparkline of the newest twelve invoices.
 func (s *invoicesScr) header(width int) string {
 	st := s.c.st
-	line := st.Dim.Render(i18n.T("invoices.window", map[string]any{"From": i18n.Date(s.window.Start), "To": i18n.Date(s.window.End)}))
+	w := s.window
+	if s.loading {
+		w = s.want // say which periods are on their way
+	}
+	line := st.Dim.Render(i18n.T("invoices.window", map[string]any{"From": i18n.Date(w.Start), "To": i18n.Date(w.End)}))
 	if spark, rng := sparkline(s.items, 12); spark != "" {
 		line += "  " + st.Bar.Render(spark) + st.Dim.Render(" "+i18n.T("invoices.range", map[string]any{"Range": rng}))
 	}
@@ -191,12 +209,13 @@ func invoiceTypeText(t string) string {
 
 func (s *invoicesScr) agreement() model.Agreement { return s.scope.Agreement }
 
-// Busy is true while the list loads or one of its downloads runs: esc
-// cancels either.
-func (s *invoicesScr) Busy() bool { return s.loading || s.c.dl.active(s.id) }
+// Busy is true while the list loads, the likely reason is being read, or
+// one of its downloads runs: esc cancels any of them.
+func (s *invoicesScr) Busy() bool { return s.loading || s.hint.loading || s.c.dl.active(s.id) }
 
 func (s *invoicesScr) Cancel() {
 	s.cancel()
+	s.want = s.window
 	s.hint.cancel()
 	s.c.dl.cancelOwned(s.id)
 }
@@ -215,11 +234,19 @@ func (s *invoicesScr) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	cmd := s.listScreen.Update(msg)
-	if s.loaded && s.err == nil && !s.loading && len(s.items) == 0 {
-		return tea.Batch(cmd, s.explainEmpty())
+	if !s.accept(m) {
+		return nil // a late or cancelled answer
 	}
-	return cmd
+	if m.err == nil {
+		s.window = s.want
+		if items, ok := m.value.([]model.Invoice); ok {
+			s.SetItems(items)
+		}
+		if len(s.items) == 0 {
+			return s.explainEmpty()
+		}
+	}
+	return nil
 }
 
 // explainEmpty weighs the reasons for an empty list in the background.
@@ -254,5 +281,6 @@ func (s *invoicesScr) likelyView(width int) string {
 // started carry on.
 func (s *invoicesScr) Leave() {
 	s.cancel()
+	s.want = s.window
 	s.hint.cancel()
 }

@@ -15,9 +15,12 @@ import (
 // listSpec describes a list screen: what it loads, how a row looks, what
 // enter does. Most screens are a list plus a few keys of their own.
 type listSpec[T any] struct {
-	crumbs   []string
-	cols     []column
-	load     func(ctx context.Context) ([]T, error)
+	crumbs []string
+	cols   []column
+	load   func(ctx context.Context) ([]T, error)
+	// loadNow, when set, is called in Update to take what the load needs
+	// (so the fetch never reads screen state from its goroutine).
+	loadNow  func() func(ctx context.Context) ([]T, error)
 	row      func(T) []string
 	enter    func(T) tea.Cmd // nil: enter does nothing here
 	emptyID  string          // what an empty list means
@@ -61,10 +64,14 @@ func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
 func (s *listScreen[T]) Init() tea.Cmd { return s.reload() }
 
 func (s *listScreen[T]) reload() tea.Cmd {
-	if s.spec.load == nil {
+	load := s.spec.load
+	if s.spec.loadNow != nil {
+		load = s.spec.loadNow()
+	}
+	if load == nil {
 		return nil
 	}
-	return s.start(func(ctx context.Context) (any, error) { return s.spec.load(ctx) })
+	return s.start(func(ctx context.Context) (any, error) { return load(ctx) })
 }
 
 // SetItems shows items without loading (used by tests and by screens that
@@ -85,8 +92,12 @@ func (s *listScreen[T]) Cancel()          { s.cancel() }
 func (s *listScreen[T]) Capturing() bool  { return s.filtering }
 func (s *listScreen[T]) Crumbs() []string { return s.spec.crumbs }
 
-// Current is the item under the cursor, or nil.
+// Current is the item under the cursor, or nil — also while a load or an
+// error panel hides the rows, so no key acts on a row the person cannot see.
 func (s *listScreen[T]) Current() *T {
+	if s.loading || s.err != nil {
+		return nil
+	}
 	i := s.tbl.Selected()
 	if i < 0 || i >= len(s.items) {
 		return nil
@@ -117,9 +128,10 @@ func (s *listScreen[T]) Update(msg tea.Msg) tea.Cmd {
 			s.tbl.Move(3)
 		}
 	}
-	if s.filtering {
+	if s.filtering { // a paste, or the cursor's own messages
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
+		s.tbl.SetFilter(s.input.Value())
 		return cmd
 	}
 	return nil
@@ -201,7 +213,7 @@ func (s *listScreen[T]) Bindings() []key.Binding {
 	if s.tbl.Total() > 0 {
 		b = append(b, k.Filter)
 	}
-	if s.spec.load != nil {
+	if s.spec.load != nil || s.spec.loadNow != nil {
 		b = append(b, k.Refresh)
 	}
 	return b

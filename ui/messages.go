@@ -18,12 +18,38 @@ type loadedMsg struct {
 
 // pushMsg puts a screen on top of the stack; popMsg takes the top one off.
 type (
-	pushMsg struct{ s screen }
-	popMsg  struct{}
+	pushMsg struct {
+		s    screen
+		from int // the screen that asked; 0 until the root tags it
+	}
+	popMsg struct{}
 )
 
-func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Msg          { return popMsg{} }
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s: s} } }
+
+// fromScreen tags the screens a command pushes with the screen that asked,
+// so a push that arrives after the person went back is dropped instead of
+// landing on the wrong parent.
+func fromScreen(id int, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch m := cmd().(type) {
+		case pushMsg:
+			m.from = id
+			return m
+		case tea.BatchMsg:
+			for i := range m {
+				m[i] = fromScreen(id, m[i])
+			}
+			return m
+		default:
+			return m
+		}
+	}
+}
+func pop() tea.Msg { return popMsg{} }
 
 // requestTimeout bounds every load a screen starts.
 const requestTimeout = 3 * time.Minute

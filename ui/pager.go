@@ -43,6 +43,17 @@ func (p *pager) move(d int) {
 	}
 }
 
+// jump moves the selection by n selectable blocks.
+func (p *pager) jump(n int) {
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		p.move(step)
+	}
+}
+
 func (p *pager) current() *pagerItem {
 	if p.cursor < 0 || p.cursor >= len(p.items) || p.items[p.cursor].plain {
 		return nil
@@ -59,9 +70,16 @@ func (p *pager) update(msg tea.Msg) (tea.Cmd, bool) {
 			p.move(-1)
 		case key.Matches(msg, k.Down):
 			p.move(1)
+		case key.Matches(msg, k.PageUp):
+			p.jump(-5)
+		case key.Matches(msg, k.PageDown):
+			p.jump(5)
 		case key.Matches(msg, k.Top):
 			p.cursor = -1
 			p.move(1)
+		case key.Matches(msg, k.Bottom):
+			p.cursor = len(p.items)
+			p.move(-1)
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Open):
 			if it := p.current(); it != nil && it.link != "" {
 				return openLinkID(it.link), true
@@ -71,9 +89,10 @@ func (p *pager) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case tea.MouseWheelMsg:
-		if msg.Mouse().Button == tea.MouseWheelUp {
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
 			p.move(-1)
-		} else {
+		case tea.MouseWheelDown:
 			p.move(1)
 		}
 		return nil, true

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -32,7 +33,8 @@ type App struct {
 	spinning bool
 	fullHelp bool
 	status   statusMsg
-	ask      *askExistsMsg // a file exists: overwrite, keep both or skip?
+	ask      *askExistsMsg  // a file exists: overwrite, keep both or skip?
+	asks     []askExistsMsg // further questions, asked in turn
 }
 
 // New builds the app. ctx bounds every request it makes.
@@ -103,7 +105,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 		return a.c.dl.listen()
 	case askExistsMsg:
-		a.ask = &msg
+		if a.ask == nil {
+			a.ask = &msg
+		} else {
+			a.asks = append(a.asks, msg)
+		}
 		return nil
 	case openedMsg:
 		a.status = openedStatus(msg)
@@ -112,6 +118,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		a.status = msg
 		return nil
 	case pushMsg:
+		if msg.from != 0 && msg.from != a.top().ID() {
+			return nil // asked for by a screen that is no longer on top
+		}
 		a.stack = append(a.stack, msg.s)
 		a.fullHelp = false
 		return msg.s.Init()
@@ -161,9 +170,11 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.answerExists(msg)
 	}
 	if a.top().Capturing() {
-		return a.top().Update(msg)
+		return fromScreen(a.top().ID(), a.top().Update(msg))
 	}
-	a.status = statusMsg{}
+	if a.status.url == "" {
+		a.status = statusMsg{} // a link to copy stays until something replaces it
+	}
 	switch {
 	case key.Matches(msg, k.Links):
 		if _, ok := a.top().(*listScreen[model.Link]); !ok {
@@ -193,7 +204,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.back()
 		return nil
 	}
-	return a.top().Update(msg)
+	return fromScreen(a.top().ID(), a.top().Update(msg))
 }
 
 // agreement is the agreement of what the person is looking at, for the
@@ -213,18 +224,22 @@ func (a *App) agreement() model.Agreement {
 // k keep both, s or esc skip. Nothing else is taken while it is asked.
 func (a *App) answerExists(msg tea.KeyPressMsg) tea.Cmd {
 	q := *a.ask
+	var cmd tea.Cmd
 	switch msg.String() {
 	case "o":
-		a.ask = nil
-		return a.c.dl.start(q.owner, q.job, client.ExistingReplace)
+		cmd = a.c.dl.start(q.owner, q.job, client.ExistingReplace)
 	case "k":
-		a.ask = nil
-		return a.c.dl.start(q.owner, q.job, client.ExistingKeepBoth)
+		cmd = a.c.dl.start(q.owner, q.job, client.ExistingKeepBoth)
 	case "s", "esc", "n":
-		a.ask = nil
 		a.status = statusMsg{text: i18n.T("dl.skipped", map[string]any{"Path": q.path})}
+	default:
+		return nil
 	}
-	return nil
+	a.ask = nil
+	if len(a.asks) > 0 {
+		a.ask, a.asks = &a.asks[0], a.asks[1:]
+	}
+	return cmd
 }
 
 func (a *App) askView(width int) string {
@@ -234,6 +249,13 @@ func (a *App) askView(width int) string {
 		st.Key.Render("o") + " " + i18n.T("ask.overwrite") + "   " + st.Key.Render("k") + " " + i18n.T("ask.keepboth") +
 		"   " + st.Key.Render("s") + " " + i18n.T("ask.skip")
 	return st.Panel.Width(min(width, 90)).Render(body)
+}
+
+// Close waits (up to timeout) for cancelled downloads to remove their
+// temporary files; main calls it after the program ends.
+func (a *App) Close(timeout time.Duration) {
+	a.c.dl.cancelOwned(0)
+	a.c.dl.wait(timeout)
 }
 
 func (a *App) quit() tea.Cmd {
