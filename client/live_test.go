@@ -321,3 +321,22 @@ func TestLiveThrottled(t *testing.T) {
 		t.Errorf("%d subscriptions, %d properties read, %d property requests", len(subs), read, props)
 	}
 }
+
+// A service whose operation status keeps answering 5xx is reported after a
+// few polls, not waited on until the LRO timeout.
+func TestLiveSetEmailPollKeepsFailing(t *testing.T) {
+	emu, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	acc := d.accounts[model.AgreementMCA].Name
+	emu.SetFault(emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/" + d.owner.Name, Status: 503, Code: "ServiceUnavailable", Kind: emulator.FaultAfterAccept})
+	on := true
+	start := time.Now()
+	_, err := l.SetEmail(context.Background(), acc, d.owner.Name, model.EmailPreference{OptIn: &on}, nil)
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Status < 500 {
+		t.Fatalf("err = %v, want a 5xx *Error", err)
+	}
+	if el := time.Since(start); el > 30*time.Second {
+		t.Errorf("took %v to give up", el)
+	}
+}

@@ -14,6 +14,10 @@ import (
 // value cannot park the app for hours; the user can still cancel.
 const maxPollDelay = time.Minute
 
+// maxPollFailures is how many status polls in a row may answer 5xx before
+// the operation is reported as failed.
+const maxPollFailures = 3
+
 // waitLRO drives a long-running operation to its end: it polls every
 // PollEvery unless the service's Retry-After says otherwise, tells poll
 // how long it has been, and bounds each poll by CallTimeout and the whole
@@ -24,6 +28,7 @@ func waitLRO[T any](ctx context.Context, l *Live, op string, p *runtime.Poller[T
 	defer cancel()
 	start := time.Now()
 	delay := l.pollEvery
+	failures := 0
 	for !p.Done() {
 		if poll != nil {
 			poll(time.Since(start))
@@ -36,6 +41,16 @@ func waitLRO[T any](ctx context.Context, l *Live, op string, p *runtime.Poller[T
 		pcancel()
 		if err != nil {
 			return zero, wrap(op, ctxErr(ctx, err))
+		}
+		// The SDK keeps polling through 5xx answers (after its own retries);
+		// a service that keeps failing is reported, not waited on for the
+		// whole LRO timeout.
+		if resp != nil && resp.StatusCode >= 500 {
+			if failures++; failures >= maxPollFailures {
+				return zero, &Error{Op: op, Status: resp.StatusCode, Message: "the operation's status kept failing"}
+			}
+		} else {
+			failures = 0
 		}
 		delay = retryAfter(resp, l.pollEvery)
 	}
