@@ -52,7 +52,9 @@ func (a *App) render() string {
 	b.WriteString(body)
 	b.WriteString(strings.Repeat("\n", gap+1))
 	b.WriteString(helpLine)
-	return a.c.st.App.Render(b.String())
+	// One column of margin on the left, added by hand: a lipgloss padding
+	// would measure every line's width again on every frame.
+	return " " + strings.ReplaceAll(b.String(), "\n", "\n ")
 }
 
 func (a *App) breadcrumb(width int) string {

@@ -11,7 +11,7 @@ import (
 // which background it has. Colour is dropped for NO_COLOR and non-TTYs by
 // Bubble Tea's colour profile, so nothing here checks for it.
 type styles struct {
-	App, Crumb, CrumbSep, CrumbLast  lipgloss.Style
+	Crumb, CrumbSep, CrumbLast       lipgloss.Style
 	Header, Row, Selected, Dim, Bold lipgloss.Style
 	Badge, Tab, TabActive            lipgloss.Style
 	Good, Warn, Bad, Info            lipgloss.Style
@@ -45,7 +45,6 @@ func newStyles(dark bool) styles {
 	p := newPalette(dark)
 	s := lipgloss.NewStyle
 	return styles{
-		App:        s().Padding(0, 1),
 		Crumb:      s().Foreground(p.dim),
 		CrumbSep:   s().Foreground(p.border),
 		CrumbLast:  s().Foreground(p.accent).Bold(true),
