@@ -33,6 +33,8 @@ type common struct {
 	nextID int
 	spin   string // the current spinner frame, advanced by the root
 	dl     *downloads
+	dark   bool // the terminal's background, for the styles
+	mono   bool // no colour: selection in reverse video
 }
 
 func (c *common) now() time.Time {

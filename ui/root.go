@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
@@ -37,7 +38,7 @@ type App struct {
 
 // New builds the app. ctx bounds every request it makes.
 func New(ctx context.Context, cfg Config) *App {
-	c := &common{ctx: ctx, cfg: cfg, st: newStyles(true), keys: newKeyMap(), width: 80, height: 24}
+	c := &common{ctx: ctx, cfg: cfg, st: newStyles(true, false), keys: newKeyMap(), width: 80, height: 24, dark: true}
 	c.dl = newDownloads(c)
 	a := &App{c: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 	a.stack = []screen{newHome(c)}
@@ -83,8 +84,13 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		a.help.SetWidth(msg.Width)
 		return nil
 	case tea.BackgroundColorMsg:
-		a.c.st = newStyles(msg.IsDark())
+		a.c.dark = msg.IsDark()
+		a.c.st = newStyles(a.c.dark, a.c.mono)
 		a.help.Styles = help.DefaultStyles(msg.IsDark())
+		return nil
+	case tea.ColorProfileMsg:
+		a.c.mono = msg.Profile <= colorprofile.ASCII
+		a.c.st = newStyles(a.c.dark, a.c.mono)
 		return nil
 	case spinner.TickMsg:
 		if !a.busy() {

@@ -41,10 +41,13 @@ func newPalette(dark bool) palette {
 	}
 }
 
-func newStyles(dark bool) styles {
+// newStyles builds the look for a dark or light background. mono is for
+// terminals without colour (NO_COLOR, dumb terminals): the selected row
+// is then shown in reverse video, since its colours would be dropped.
+func newStyles(dark, mono bool) styles {
 	p := newPalette(dark)
 	s := lipgloss.NewStyle
-	return styles{
+	st := styles{
 		Crumb:      s().Foreground(p.dim),
 		CrumbSep:   s().Foreground(p.border),
 		CrumbLast:  s().Foreground(p.accent).Bold(true),
@@ -67,4 +70,9 @@ func newStyles(dark bool) styles {
 		Key:        s().Foreground(p.accent).Bold(true),
 		Bar:        s().Foreground(p.accent),
 	}
+	if mono {
+		st.Selected = s().Reverse(true)
+		st.TabActive = s().Reverse(true).Padding(0, 1)
+	}
+	return st
 }

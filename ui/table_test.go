@@ -40,7 +40,7 @@ func FuzzTableView(f *testing.F) {
 	f.Add("Contoso Ltd", "€1,234.00", "con", 80, 10)
 	f.Add("\x1b[31m", "", "", 0, 0)
 	f.Add(strings.Repeat("長", 50), "x", "長", 3, 1)
-	st := newStyles(true)
+	st := newStyles(true, false)
 	f.Fuzz(func(t *testing.T, a, b, filter string, width, height int) {
 		width, height = width%300, height%100
 		tb := newTable([]column{{TitleID: "a", Flex: true}, {TitleID: "b", Width: 9, Right: true}, {TitleID: "c", Width: 5, Drop: 70}})
