@@ -114,7 +114,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	app := ui.New(ctx, ui.Config{
 		Billing: billing, ReadOnly: o.readOnly, DownloadDir: downloadDir(o.downloadDir),
-		TenantID: tenant, Logger: logger, Demo: o.demo,
+		TenantID: tenant, Cloud: "AzureCloud", Logger: logger, Demo: o.demo, // only the public cloud's endpoint is used
 	})
 	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
 	app.Close(5 * time.Second) // cancelled downloads remove their temporary files

@@ -23,6 +23,7 @@ type FactsRequest struct {
 	Invoices     []model.Invoice // nil: read the last thirteen months
 	Now          time.Time
 	TenantID     string
+	Cloud        string // the cloud signed in to: AzureCloud, AzureUSGovernment…
 }
 
 // GatherFacts reads, concurrently, every fact model.Explain weighs for a
@@ -32,7 +33,7 @@ func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
 	f := model.Facts{
 		Now: req.Now, Scope: req.Scope, Agreement: req.Scope.Agreement,
 		Account: req.Account, Subscription: req.Subscription, Profile: req.Profile,
-		CallerTenantID: req.TenantID,
+		CallerTenantID: req.TenantID, Cloud: req.Cloud,
 	}
 	if f.Agreement == model.AgreementUnknown && req.Subscription != nil {
 		f.Agreement = req.Subscription.Agreement

@@ -259,15 +259,16 @@ func openMsg(now time.Time, p Period) Msg {
 }
 
 func judgeNotAdmin(f Facts) (Verdict, Msg) {
+	// Only MOSP has an Account Administrator; elsewhere billing roles decide
+	// (the MCA-role and EA view-charges reasons weigh those).
+	if a := f.agreement(); a != AgreementMOSP && a != AgreementUnknown {
+		return RuledOut, agreementMsg("explain.not_admin.ev.agreement", a)
+	}
 	if s, billing := f.subBilling(); billing && s.IsAccountAdmin != nil {
 		if *s.IsAccountAdmin {
 			return RuledOut, msg("explain.not_admin.ev.admin", "Subscription", Clean(s.Title()))
 		}
 		return Applies, msg("explain.not_admin.ev.not_admin", "Subscription", Clean(s.Title()))
-	}
-	// Billing-profile agreements have roles, not an account administrator.
-	if a := f.agreement(); a.HasProfiles() {
-		return RuledOut, agreementMsg("explain.not_admin.ev.agreement", a)
 	}
 	return Unknown, unread("sub", f.subErr())
 }

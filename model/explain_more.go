@@ -78,7 +78,7 @@ func judgeEAViewCharges(f Facts) (Verdict, Msg) {
 		if role == RoleDepartmentAdmin {
 			policy = f.Policies.DepartmentAdminViewCharges
 		}
-	case RoleUnknown:
+	case RoleUnknown, RoleNone:
 		if f.Policies != nil && f.PoliciesErr == nil &&
 			f.Policies.DepartmentAdminViewCharges.Allowed() && f.Policies.AccountOwnerViewCharges.Allowed() {
 			return RuledOut, msg("explain.ea_view.ev.all_on")
@@ -123,13 +123,13 @@ func judgeGov(f Facts) (Verdict, Msg) {
 		subCloud = f.Subscription.Cloud
 	}
 	for _, c := range []string{f.Cloud, subCloud} {
-		if isGov(c) {
+		if IsGovCloud(c) {
 			return Applies, msg("explain.gov_email.ev.cloud", "Cloud", Clean(c))
 		}
 	}
 	if f.Profile != nil && f.ProfileErr == nil {
 		for _, c := range f.Profile.TargetClouds {
-			if isGov(c) {
+			if IsGovCloud(c) {
 				return Applies, msg("explain.gov_email.ev.target", "Cloud", Clean(c))
 			}
 		}

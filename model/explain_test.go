@@ -65,6 +65,15 @@ func explainCases() []explainCase {
 		return Invoice{Name: "G001", Date: end.AddDate(0, 0, 1), Period: Period{Start: end.AddDate(0, -1, 1), End: end}}
 	}
 	return []explainCase{
+		{name: "EA subscription: no Account Administrator to be", f: Facts{Now: now, Agreement: AgreementEA,
+			Subscription: mospSub(func(s *Subscription) { s.Agreement = AgreementEA; s.IsAccountAdmin = ptr(false) })},
+			want: map[Reason]Verdict{ReasonNotAccountAdmin: RuledOut},
+			ev:   map[Reason]string{ReasonNotAccountAdmin: "explain.not_admin.ev.agreement"}},
+		{name: "MCA bought through a partner is partner-billed", f: Facts{Now: now, Agreement: AgreementMCA,
+			Subscription: mospSub(func(s *Subscription) { s.Agreement = AgreementMCA; s.Relationship = RelationshipIndirect })},
+			want: map[Reason]Verdict{ReasonCSPCustomer: Applies, ReasonNotAccountAdmin: RuledOut}},
+		{name: "EA role read as None is not known", f: ea(RoleNone, &Policies{DepartmentAdminViewCharges: ViewChargesNotAllowed, AccountOwnerViewCharges: ViewChargesAllowed}, nil),
+			want: map[Reason]Verdict{ReasonEAViewCharges: Unknown}},
 		{name: "nothing read: every reason unknown", f: Facts{Now: now},
 			want: allVerdicts(Unknown),
 			ev:   map[Reason]string{ReasonFreeTrial: "explain.ev.sub.missing", ReasonNoAccess: "explain.ev.invoices.missing"}},

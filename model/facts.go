@@ -104,7 +104,8 @@ func (f Facts) subErr() error {
 
 // periodDay is the day of month the scope's billing period starts on, and
 // whether that is known: the profile's invoice day (MCA/MPA), the day the
-// subscription was created (MOSP), the 1st (EA bills by calendar month).
+// latest invoice's period began or else the day the subscription was created
+// (MOSP), the 1st (EA bills by calendar month).
 func (f Facts) periodDay() (int, bool) {
 	switch f.agreement() {
 	case AgreementMCA, AgreementMPA:
@@ -112,6 +113,13 @@ func (f Facts) periodDay() (int, bool) {
 			return f.Profile.InvoiceDay, true
 		}
 	case AgreementMOSP:
+		// The invoices say where periods start; the sign-up day is the
+		// fallback when there is none yet.
+		for _, inv := range f.Invoices {
+			if !inv.Period.Start.IsZero() {
+				return inv.Period.Start.UTC().Day(), true
+			}
+		}
 		if f.Subscription != nil && !f.Subscription.Created.IsZero() {
 			return f.Subscription.Created.UTC().Day(), true
 		}
@@ -154,13 +162,15 @@ var govClouds = map[string]bool{
 	"azureusgovernmentcloud": true, "usgovernment": true,
 }
 
-func isGov(cloud string) bool { return govClouds[fold(cloud)] }
+// IsGovCloud reports whether a cloud name or a profile's target cloud is
+// Azure Government (which has no email invoices).
+func IsGovCloud(cloud string) bool { return govClouds[fold(cloud)] }
 
 // cspSignal names the fact that shows the scope is a CSP customer's, or "".
 func (f Facts) cspSignal() string {
 	if s := f.Subscription; s != nil {
 		switch {
-		case s.Relationship == RelationshipCSPCustomer:
+		case s.Relationship == RelationshipCSPCustomer, s.Relationship == RelationshipIndirect:
 			return "relationship"
 		case s.Agreement == AgreementMPA:
 			return "mpa"
@@ -168,7 +178,8 @@ func (f Facts) cspSignal() string {
 			return "offer"
 		}
 	}
-	if f.Profile != nil && strings.EqualFold(f.Profile.Relationship, string(RelationshipCSPCustomer)) {
+	if f.Profile != nil && (strings.EqualFold(f.Profile.Relationship, string(RelationshipCSPCustomer)) ||
+		strings.EqualFold(f.Profile.Relationship, string(RelationshipIndirect))) {
 		return "relationship"
 	}
 	if f.Account != nil {

@@ -17,6 +17,7 @@ type Config struct {
 	ReadOnly    bool
 	DownloadDir string
 	TenantID    string // the tenant signed in to, when known
+	Cloud       string // the cloud signed in to (AzureCloud; Azure Government has no email invoices)
 	Logger      *slog.Logger
 	Demo        bool
 }

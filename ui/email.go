@@ -90,7 +90,7 @@ func subscriptionKind(s model.Subscription) emailKind {
 	switch {
 	case s.PropertyErr != nil:
 		return emailUnknown
-	case isGovCloud(s.Cloud):
+	case model.IsGovCloud(s.Cloud):
 		return emailGov
 	case isSupportPlan(s):
 		return emailSupport
@@ -137,7 +137,7 @@ func accountKind(a model.Account) emailKind {
 // profileKind refines a profile target once the profile is read.
 func profileKind(p model.Profile) emailKind {
 	for _, c := range p.TargetClouds {
-		if isGovCloud(c) {
+		if model.IsGovCloud(c) {
 			return emailGov
 		}
 	}
@@ -163,16 +163,6 @@ func partnerOnly(types []string) bool {
 func isIndirect(rel string) bool {
 	r := strings.ToLower(rel)
 	return strings.Contains(r, "indirect") || strings.Contains(r, "cspcustomer")
-}
-
-// isGovCloud mirrors model's list of Azure Government cloud names (kept
-// unexported there); both a cloud name and a targetClouds value count.
-func isGovCloud(cloud string) bool {
-	switch strings.ToLower(strings.TrimSpace(cloud)) {
-	case "azureusgovernment", "usgov", "usnat", "ussec", "azureusgovernmentcloud", "usgovernment":
-		return true
-	}
-	return false
 }
 
 // supportOffers are the offer IDs of Azure support plans.

@@ -9,13 +9,14 @@ import (
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
 
-// confirmKey answers the old → new dialog: y or enter sends the change
+// confirmKey answers the old → new dialog: y sends the change (not enter,
+// which opened the dialog: a double tap must not send unseen)
 // once (the mode leaves confirm before the request starts, so a second
 // press lands in modeSaving and is ignored); n or esc sends nothing and
 // keeps the edit.
 func (s *emailScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
-	case "y", "Y", "enter":
+	case "y", "Y":
 		return s.save()
 	case "n", "N", "esc":
 		s.mode = modeView
@@ -31,7 +32,7 @@ func (s *emailScreen) confirmView(width int) string {
 	inner := max(20, min(width, 100)-4)
 	on := s.draftOn
 	lines := []string{
-		st.PanelTitle.Render(i18n.T("email.confirm.title", map[string]any{"Profile": s.t.title})),
+		st.PanelTitle.Render(i18n.T("email.confirm.title", map[string]any{"Profile": s.profileTitle()})),
 		"",
 		i18n.T("email.field.optin") + "  " + st.Dim.Render(emailText(s.prof.Email)) + " → " +
 			st.Bold.Render(emailText(model.EmailPreference{OptIn: &on})),
@@ -58,4 +59,14 @@ func recipientsText(list []string) string {
 		return i18n.T("email.recipients.none")
 	}
 	return i18n.T("email.recipients.count", map[string]any{"Count": len(list)})
+}
+
+// profileTitle names the billing profile the change is made to: from a
+// subscription, that is its profile, and the change reaches every
+// subscription billed there.
+func (s *emailScreen) profileTitle() string {
+	if t := model.Clean(s.prof.Title()); t != model.None {
+		return t
+	}
+	return s.t.title
 }

@@ -33,9 +33,10 @@ const readBackTimeout = 30 * time.Second
 // read returned.
 type emailScreen struct {
 	loader
-	t      emailTarget
-	kind   emailKind
-	loaded bool
+	changed bool // a change reached Azure: the screen below reads again
+	t       emailTarget
+	kind    emailKind
+	loaded  bool
 
 	// Billing profile: what Azure holds (last read), who may change it, who gets it.
 	prof      model.Profile
@@ -203,13 +204,16 @@ func (s *emailScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *emailScreen) applyLoaded(v emailLoaded) {
+	hadEdit := s.loaded && s.dirty() // judged against what was held before
 	s.loaded = true
 	if s.kind == emailProfile {
 		s.kind = profileKind(v.prof)
 	}
 	s.prof, s.access, s.accessErr, s.roles, s.rolesErr = v.prof, v.access, v.accessErr, v.roles, v.rolesErr
 	s.notify, s.profiles, s.infoErr = model.Clean(v.notify), v.profiles, v.infoErr
-	s.resetDraft()
+	if !hadEdit {
+		s.resetDraft() // a refresh never throws away an edit not yet sent
+	}
 	s.note = emailNote{}
 	if s.kind != emailProfile {
 		s.pg.set(s.infoItems())
@@ -342,6 +346,7 @@ func (s *emailScreen) stopWaiting() {
 func (s *emailScreen) applySaved(v emailSaved) {
 	s.mode = modeView
 	s.saveCancel = nil
+	s.changed = true // even a reported failure may have changed something
 	if v.err == nil {
 		s.prof = v.prof
 		s.resetDraft()
@@ -358,6 +363,10 @@ func (s *emailScreen) applySaved(v emailSaved) {
 	default:
 		info := describe(v.err)
 		lines = append(lines, info.Why)
+		if info.Status == 0 || info.Status >= 500 {
+			// Azure may have taken the change before its status failed.
+			lines = append(lines, i18n.T("email.failed.maylater"))
+		}
 		if info.Status != 0 || info.Code != "" {
 			lines = append(lines, i18n.T("err.status", map[string]any{"Status": info.Status, "Code": model.OrNone(info.Code)}))
 		}
@@ -376,3 +385,6 @@ func (s *emailScreen) applySaved(v emailSaved) {
 	s.cursor = max(0, min(s.cursor, len(s.draft)-1))
 	s.note = emailNote{lines: lines, bad: true}
 }
+
+// Changed reports whether a change was sent to Azure from this screen.
+func (s *emailScreen) Changed() bool { return s.changed }

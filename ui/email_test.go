@@ -186,7 +186,7 @@ func TestEmailRefusedChangeShowsServerState(t *testing.T) {
 		{"500 on PUT", emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/", Status: 500, Code: "InternalServerError", Times: 10}, "HTTP 500"},
 		{"403 on PUT", emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/", Status: 403, Code: "AuthorizationFailed"}, "HTTP 403"},
 		{"409 on PUT", emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/", Status: 409, Code: "Conflict"}, "HTTP 409"},
-		{"fails after accept", emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/", Kind: emulator.FaultAfterAccept, Code: "InternalError"}, "Azure did not accept"},
+		{"fails after accept", emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/", Kind: emulator.FaultAfterAccept, Code: "InternalError"}, "could not be confirmed"},
 		{"501 on PUT", emulator.Fault{Method: "PUT", PathContains: "/billingProfiles/", Status: 501, Code: "NotImplemented"}, "HTTP 501"},
 	}
 	for _, tt := range tests {
@@ -204,7 +204,7 @@ func TestEmailRefusedChangeShowsServerState(t *testing.T) {
 			if held.Email.Enabled() {
 				t.Errorf("the failed change was applied: %+v", held.Email)
 			}
-			mustShow(t, h, "Azure did not accept the change", tt.want, "Email invoices: Off", "Your edit is kept")
+			mustShow(t, h, "The change could not be confirmed", tt.want, "Email invoices: Off", "Your edit is kept")
 			if !s.draftOn || len(s.draft) != 1 || s.mode != modeView {
 				t.Errorf("the edit was not kept: on=%v draft=%v mode=%d", s.draftOn, s.draft, s.mode)
 			}

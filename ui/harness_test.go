@@ -48,6 +48,7 @@ func newHarness(t *testing.T, w, h int, opts ...func(*emulator.Options, *Config)
 	}
 	cfg.Billing = live
 	cfg.TenantID = client.CallerTenant(context.Background(), srv.Credential())
+	cfg.Cloud = "AzureCloud"
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	hs := &harness{t: t, app: New(ctx, cfg), srv: srv}

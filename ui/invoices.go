@@ -252,7 +252,7 @@ func (s *invoicesScr) Update(msg tea.Msg) tea.Cmd {
 // explainEmpty weighs the reasons for an empty list in the background.
 func (s *invoicesScr) explainEmpty() tea.Cmd {
 	s.likely = nil
-	req := client.FactsRequest{Scope: s.scope, Invoices: []model.Invoice{}, Now: s.c.now(), TenantID: s.c.cfg.TenantID}
+	req := client.FactsRequest{Scope: s.scope, Invoices: []model.Invoice{}, Now: s.c.now(), TenantID: s.c.cfg.TenantID, Cloud: s.c.cfg.Cloud}
 	return s.hint.start(func(ctx context.Context) (any, error) {
 		return model.Explain(client.GatherFacts(ctx, s.c.cfg.Billing, req)), nil
 	})

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -114,5 +115,31 @@ func TestPagerPageKeys(t *testing.T) {
 	h.send(tea.KeyPressMsg{Code: tea.KeyPgUp})
 	if g.pg.cursor >= end {
 		t.Errorf("pgup did not move back from the end")
+	}
+}
+
+// After an email change, the billing profiles list below reads again.
+func TestProfilesListReadsAgainAfterEmailChange(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.selectRow("Contoso Ltd")
+	h.keys("enter")
+	h.selectRow("Finance")
+	if !strings.Contains(h.selected(), "Off") {
+		t.Fatalf("Finance should start with email off: %q", h.selected())
+	}
+	h.keys("e", "t", "enter") // enter must not confirm: nothing is sent yet
+	for _, r := range h.srv.Requests() {
+		if r.Method == "PUT" {
+			t.Fatal("enter confirmed the change")
+		}
+	}
+	h.keys("y")
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(h.screen(), "Read back from Azure") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	h.keys("esc")
+	if !strings.Contains(h.selected(), "On") {
+		t.Errorf("profiles list still shows %q after the change", h.selected())
 	}
 }

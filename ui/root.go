@@ -129,8 +129,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		a.fullHelp = false
 		return msg.s.Init()
 	case popMsg:
-		a.back()
-		return nil
+		return a.back()
 	case tea.KeyPressMsg:
 		return a.key(msg)
 	}
@@ -151,18 +150,27 @@ func (a *App) route(msg loadedMsg) tea.Cmd {
 	return nil
 }
 
-func (a *App) back() {
+func (a *App) back() tea.Cmd {
 	if len(a.stack) <= 1 {
-		return
+		return nil
 	}
+	left := a.top()
 	// Leaving stops the screen's loads; its downloads go on in the
 	// background (esc anywhere cancels them).
-	if l, ok := a.top().(interface{ Leave() }); ok {
+	if l, ok := left.(interface{ Leave() }); ok {
 		l.Leave()
 	} else {
-		a.top().Cancel()
+		left.Cancel()
 	}
 	a.stack = a.stack[:len(a.stack)-1]
+	// A screen that changed something in Azure has the one below read
+	// again, so it does not show what was true before.
+	if c, ok := left.(interface{ Changed() bool }); ok && c.Changed() {
+		if r, ok := a.top().(interface{ reload() tea.Cmd }); ok {
+			return r.reload()
+		}
+	}
+	return nil
 }
 
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -205,8 +213,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.c.dl.cancelOwned(0) // esc cancels work in flight; backspace still goes back
 		return nil
 	case key.Matches(msg, k.Back):
-		a.back()
-		return nil
+		return a.back()
 	}
 	return fromScreen(a.top().ID(), a.top().Update(msg))
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,7 +25,7 @@ type why struct {
 }
 
 func whyScreen(c *common, title string, req client.FactsRequest) *why {
-	req.Now, req.TenantID = c.now(), c.cfg.TenantID
+	req.Now, req.TenantID, req.Cloud = c.now(), c.cfg.TenantID, c.cfg.Cloud
 	return &why{loader: newLoader(c), req: req, title: title, pg: pager{c: c}}
 }
 
@@ -113,7 +114,9 @@ func (w *why) item(f model.Finding) pagerItem {
 	return pagerItem{lines: append(lines, ""), link: f.Link}
 }
 
-// tr translates a model message.
+// tr translates a model message. Azure's own tokens in its data (a role
+// such as "InvoiceManager", a policy such as "NotAllowed") are put into
+// words through the catalogue where it has them.
 func tr(m model.Msg) string {
 	if m.ID == "" {
 		return ""
@@ -121,7 +124,16 @@ func tr(m model.Msg) string {
 	if m.Data == nil {
 		return i18n.T(m.ID)
 	}
-	return i18n.T(m.ID, m.Data)
+	data := make(map[string]any, len(m.Data))
+	for k, v := range m.Data {
+		data[k] = v
+		if s, ok := v.(string); ok && (k == "Role" || k == "Policy") {
+			if id := "value." + strings.ToLower(k) + "." + s; i18n.Has(id) {
+				data[k] = i18n.T(id)
+			}
+		}
+	}
+	return i18n.T(m.ID, data)
 }
 
 func (w *why) View(width, height int) string {
