@@ -77,7 +77,7 @@ func wrap(op string, err error) error {
 	if errors.As(err, &ours) {
 		return err
 	}
-	e := &Error{Op: op, Err: err}
+	e := &Error{Op: op, Err: redactChain(err)}
 	var re *azcore.ResponseError
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -92,13 +92,43 @@ func wrap(op string, err error) error {
 		e.Err = &redactedErr{msg: safeText(re.ErrorCode, 100), cause: re}
 	default:
 		e.Message = safeText(err.Error(), maxMessage)
-		// net/http errors quote the URL, SAS query included: keep the
-		// type (and its cause) but not the query.
-		if ue, ok := err.(*url.Error); ok {
-			e.Err = &url.Error{Op: ue.Op, URL: RedactURL(ue.URL), Err: ue.Err}
-		}
 	}
 	return e
+}
+
+// redactChain keeps an error's meaning (errors.Is and As still see
+// context.Canceled, *url.Error and the rest) while every text in it that
+// could quote a URL — net/http's errors quote the SAS query — is redacted.
+func redactChain(err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) && RedactText(err.Error()) == err.Error() {
+		return err
+	}
+	return &redactedText{text: RedactText(err.Error()), cause: err, url: ue}
+}
+
+// redactedText prints a redacted text. Unwrap gives errors.Is/As the
+// cause's sentinels (context.Canceled, ErrTruncated…) but a *url.Error only
+// with its URL redacted, so no caller can reach the query by unwrapping.
+type redactedText struct {
+	text  string
+	cause error
+	url   *url.Error
+}
+
+func (r *redactedText) Error() string { return r.text }
+
+func (r *redactedText) Unwrap() []error {
+	out := []error{}
+	for _, s := range []error{context.Canceled, context.DeadlineExceeded, ErrTruncated, ErrNoUsage, ErrExists, ErrUnsupported, ErrBadContent, ErrInvalidEmail} {
+		if errors.Is(r.cause, s) {
+			out = append(out, s)
+		}
+	}
+	if r.url != nil {
+		out = append(out, &url.Error{Op: r.url.Op, URL: RedactURL(r.url.URL), Err: redactChain(r.url.Err)})
+	}
+	return out
 }
 
 // redactedErr keeps a ResponseError reachable for errors.As while its

@@ -16,6 +16,12 @@ const (
 	progressEvery = 100 * time.Millisecond // at most ~10 progress calls a second
 )
 
+// stallTimeout is how long a download may go without a byte; a var so
+// tests can shorten it.
+var stallTimeout = time.Minute
+
+var errStalled = errors.New("download stalled")
+
 // Fetch streams link's content to w with the plain blob client: no bearer
 // token, no Authorization header, whatever the transport. It fails with
 // ErrTruncated when fewer bytes than Content-Length arrive, and no error
@@ -25,6 +31,12 @@ func (l *Live) Fetch(ctx context.Context, link Link, w io.Writer, progress func(
 	if link.URL == "" {
 		return "", &Error{Op: op, Message: "no link"}
 	}
+	// A transfer that stops sending bytes is cancelled after stallTimeout:
+	// the read itself would otherwise wait as long as the server likes.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	watchdog := time.AfterFunc(stallTimeout, func() { stop(errStalled) })
+	defer watchdog.Stop()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, link.URL, nil)
 	if err != nil {
 		return "", &Error{Op: op, Message: "bad link " + link.String()}
@@ -46,8 +58,16 @@ func (l *Live) Fetch(ctx context.Context, link Link, w io.Writer, progress func(
 	}
 	ctype := model.Clean(resp.Header.Get("Content-Type"))
 	size := resp.ContentLength
-	n, err := copyProgress(ctx, w, resp.Body, size, progress)
+	n, err := copyProgress(ctx, w, resp.Body, size, func(done, size int64) {
+		watchdog.Reset(stallTimeout)
+		if progress != nil {
+			progress(done, size)
+		}
+	})
 	if err != nil {
+		if errors.Is(context.Cause(ctx), errStalled) {
+			return ctype, &Error{Op: op, Message: fmt.Sprintf("no data for %v from %s", stallTimeout, link.String()), Err: ErrTruncated}
+		}
 		return ctype, wrap(op, ctxErr(ctx, err))
 	}
 	if size >= 0 && n != size {

@@ -87,7 +87,8 @@ func SaveAtomic(ctx context.Context, dir, name string, mode os.FileMode, check f
 func placeNoReplace(tmp, final string) error {
 	err := os.Link(tmp, final)
 	if err == nil {
-		return os.Remove(tmp)
+		_ = os.Remove(tmp) // the file is in place; a stray hidden temp is harmless
+		return nil
 	}
 	if errors.Is(err, os.ErrExist) {
 		return err

@@ -98,6 +98,11 @@ func NewLive(opts Options) (*Live, error) {
 	if l.blob == nil {
 		l.blob = defaultBlobClient()
 	}
+	// SAS links are not followed through redirects: one would carry the
+	// whole link, query included, in its Referer, or downgrade to http.
+	blob := *l.blob
+	blob.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	l.blob = &blob
 	if l.log == nil {
 		l.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -179,9 +184,10 @@ func armOptions(endpoint string, transport *http.Client, retry policy.RetryOptio
 	}
 	o := &arm.ClientOptions{
 		ClientOptions: policy.ClientOptions{
-			Cloud:           cfg,
-			Retry:           retry,
-			PerCallPolicies: []policy.Policy{newHostGuard(endpoint)},
+			Cloud:            cfg,
+			Retry:            retry,
+			PerCallPolicies:  []policy.Policy{newHostGuard(endpoint)},
+			PerRetryPolicies: []policy.Policy{bodyLimit{max: maxARMBody}},
 		},
 		// Registering resource providers needs write rights the app never
 		// asks for; a missing registration should surface as an error.

@@ -145,6 +145,7 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 			_ = os.Remove(path)
 			return "", fileErr("replace file", err)
 		}
+		syncDir(dir)
 		path = final
 	}
 	return path, nil

@@ -56,7 +56,7 @@ func (s *Server) listProfiles(w http.ResponseWriter, r *http.Request, v map[stri
 	var out []obj
 	if ok {
 		for _, p := range a.Profiles {
-			out = append(out, p.Profile)
+			out = append(out, clone(p.Profile)) // a PUT may change it while the page is written
 		}
 	}
 	s.mu.Unlock()

@@ -166,12 +166,27 @@ func (s *Server) record(r *http.Request) []byte {
 	if q.Has("sig") {
 		q.Set("sig", "REDACTED")
 	}
+	kept := body
+	if len(kept) > maxRecordedBody {
+		kept = kept[:maxRecordedBody]
+	}
 	s.mu.Lock()
+	// The log is for tests; a long demo session keeps only the newest.
+	if len(s.requests) >= maxRecorded {
+		s.requests = append(s.requests[:0], s.requests[len(s.requests)-maxRecorded/2:]...)
+	}
 	s.requests = append(s.requests, Request{Host: r.Host, Method: r.Method, Path: r.URL.Path, Query: q,
-		HasAuth: r.Header.Get("Authorization") != "", Body: body})
+		HasAuth: r.Header.Get("Authorization") != "", Body: kept})
 	s.mu.Unlock()
 	return body
 }
+
+// Bounds of the request log: the newest maxRecorded requests, each body cut
+// to maxRecordedBody bytes.
+const (
+	maxRecorded     = 20000
+	maxRecordedBody = 64 << 10
+)
 
 // clip keeps echoed request text short in error messages.
 func clip(s string) string {
