@@ -28,8 +28,8 @@ func (l *Live) Invoices(ctx context.Context, scope model.Scope, period model.Per
 		}
 		pager := l.invoices.NewListByBillingProfilePager(scope.AccountName, scope.ProfileName,
 			&armbilling.InvoicesClientListByBillingProfileOptions{PeriodStartDate: &start, PeriodEndDate: &end})
-		out, err = collect(ctx, l, op, pager, func(p armbilling.InvoicesClientListByBillingProfileResponse) []model.Invoice {
-			return convertInvoices(p.Value)
+		out, err = collectRaw(ctx, l, op, pager, func(p armbilling.InvoicesClientListByBillingProfileResponse, raw []byte) []model.Invoice {
+			return exactAmounts(convertInvoices(p.Value), raw)
 		})
 	case model.ScopeAccount:
 		if scope.AccountName == "" {
@@ -37,8 +37,8 @@ func (l *Live) Invoices(ctx context.Context, scope model.Scope, period model.Per
 		}
 		pager := l.invoices.NewListByBillingAccountPager(scope.AccountName,
 			&armbilling.InvoicesClientListByBillingAccountOptions{PeriodStartDate: &start, PeriodEndDate: &end})
-		out, err = collect(ctx, l, op, pager, func(p armbilling.InvoicesClientListByBillingAccountResponse) []model.Invoice {
-			return convertInvoices(p.Value)
+		out, err = collectRaw(ctx, l, op, pager, func(p armbilling.InvoicesClientListByBillingAccountResponse, raw []byte) []model.Invoice {
+			return exactAmounts(convertInvoices(p.Value), raw)
 		})
 	default:
 		return nil, &Error{Op: op, Message: "no invoice scope for this agreement", Err: ErrUnsupported}
@@ -59,8 +59,8 @@ func (l *Live) invoicesBySubscription(ctx context.Context, op, sub string, start
 	}
 	pager := c.NewListByBillingSubscriptionPager(
 		&armbilling.InvoicesClientListByBillingSubscriptionOptions{PeriodStartDate: &start, PeriodEndDate: &end})
-	return collect(ctx, l, op, pager, func(p armbilling.InvoicesClientListByBillingSubscriptionResponse) []model.Invoice {
-		return convertInvoices(p.Value)
+	return collectRaw(ctx, l, op, pager, func(p armbilling.InvoicesClientListByBillingSubscriptionResponse, raw []byte) []model.Invoice {
+		return exactAmounts(convertInvoices(p.Value), raw)
 	})
 }
 

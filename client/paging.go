@@ -19,6 +19,12 @@ const maxPages = 10000
 // collect follows every page of pager (nextLink by nextLink), bounding each
 // page by CallTimeout, and appends what items takes from each page.
 func collect[R, T any](ctx context.Context, l *Live, op string, pager *runtime.Pager[R], items func(R) []T) ([]T, error) {
+	return collectRaw(ctx, l, op, pager, func(page R, _ []byte) []T { return items(page) })
+}
+
+// collectRaw is collect for conversions that also need the page as Azure
+// sent it (amounts the SDK narrows to float32, say).
+func collectRaw[R, T any](ctx context.Context, l *Live, op string, pager *runtime.Pager[R], items func(R, []byte) []T) ([]T, error) {
 	var out []T
 	seen := map[string]bool{}
 	for pages := 0; pager.More(); pages++ {
@@ -40,7 +46,11 @@ func collect[R, T any](ctx context.Context, l *Live, op string, pager *runtime.P
 			}
 			seen[u] = true
 		}
-		out = append(out, items(page)...)
+		var body []byte
+		if raw != nil {
+			body, _ = runtime.Payload(raw) // already read and cached by the SDK
+		}
+		out = append(out, items(page, body)...)
 	}
 	return out, nil
 }
