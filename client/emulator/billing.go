@@ -51,17 +51,28 @@ func (s *Server) lookup(w http.ResponseWriter, v map[string]string) (*accountDat
 }
 
 func (s *Server) listProfiles(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
-	s.mu.Lock()
-	a, _, ok := s.lookup(w, v)
-	var out []obj
-	if ok {
+	s.listOf(w, r, v, s.page, func(a *accountData, _ *profileData) (out []obj) {
 		for _, p := range a.Profiles {
 			out = append(out, clone(p.Profile)) // a PUT may change it while the page is written
 		}
+		return out
+	})
+}
+
+// listOf picks a list from the account (and profile) named in v while the
+// lock is held, then answers with it after the lock is released, so a slow
+// reader never holds up other requests. A name that is not there is a 404.
+func (s *Server) listOf(w http.ResponseWriter, r *http.Request, v map[string]string,
+	answer func(http.ResponseWriter, *http.Request, []obj), pick func(*accountData, *profileData) []obj) {
+	s.mu.Lock()
+	a, p, ok := s.lookup(w, v)
+	var out []obj
+	if ok {
+		out = pick(a, p)
 	}
 	s.mu.Unlock()
 	if ok {
-		s.page(w, r, out)
+		answer(w, r, out)
 	}
 }
 
@@ -79,32 +90,17 @@ func (s *Server) getProfile(w http.ResponseWriter, _ *http.Request, v map[string
 func (p *profileData) etag() string { return `"` + strconv.Itoa(p.version+1) + `"` }
 
 func (s *Server) listAccountBillingSubs(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
-	s.mu.Lock()
-	a, _, ok := s.lookup(w, v)
-	var out []obj
-	if ok {
-		out = append(out, a.BillingSubscriptions...)
+	s.listOf(w, r, v, s.page, func(a *accountData, _ *profileData) []obj {
+		out := append([]obj(nil), a.BillingSubscriptions...)
 		for _, p := range a.Profiles {
 			out = append(out, p.BillingSubscriptions...)
 		}
-	}
-	s.mu.Unlock()
-	if ok {
-		s.page(w, r, out)
-	}
+		return out
+	})
 }
 
 func (s *Server) listProfileBillingSubs(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
-	s.mu.Lock()
-	_, p, ok := s.lookup(w, v)
-	var out []obj
-	if ok {
-		out = p.BillingSubscriptions
-	}
-	s.mu.Unlock()
-	if ok {
-		s.page(w, r, out)
-	}
+	s.listOf(w, r, v, s.page, func(_ *accountData, p *profileData) []obj { return p.BillingSubscriptions })
 }
 
 // periodFilter keeps the invoices whose billing period overlaps the
@@ -150,16 +146,7 @@ func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, in []obj) 
 }
 
 func (s *Server) listAccountInvoices(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
-	s.mu.Lock()
-	a, _, ok := s.lookup(w, v)
-	var in []obj
-	if ok {
-		in = a.Invoices
-	}
-	s.mu.Unlock()
-	if ok {
-		s.listInvoices(w, r, in)
-	}
+	s.listOf(w, r, v, s.listInvoices, func(a *accountData, _ *profileData) []obj { return a.Invoices })
 }
 
 func (s *Server) listProfileInvoices(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
