@@ -89,27 +89,21 @@ func (l *Live) callerRole(ctx context.Context, account, profile string, byProfil
 		l.log.Debug("caller identity unknown", "err", safeText(err.Error(), 200))
 		return model.RoleUnknown
 	}
-	var list []*armbilling.RoleAssignment
+	path := accountScopeID(account)
 	if byProfile {
-		pager := l.roles.NewListByBillingProfilePager(account, profile, nil)
-		list, err = collect(ctx, l, "list role assignments", pager, func(p armbilling.RoleAssignmentsClientListByBillingProfileResponse) []*armbilling.RoleAssignment {
-			return p.Value
-		})
-	} else {
-		pager := l.roles.NewListByBillingAccountPager(account, nil)
-		list, err = collect(ctx, l, "list role assignments", pager, func(p armbilling.RoleAssignmentsClientListByBillingAccountResponse) []*armbilling.RoleAssignment {
-			return p.Value
-		})
+		path = profileScopeID(account, profile)
 	}
+	lr := listRequest{op: "list role assignments", path: path + "/billingRoleAssignments", query: apiQuery(apiBilling)}
+	all, err := list(ctx, l, lr, func(ra *wRoleAssignment) *wRoleAssignment { return ra })
 	if err != nil {
 		return model.RoleUnknown
 	}
 	best := model.RoleNone
-	for _, ra := range list {
-		if ra == nil || ra.Properties == nil || !strings.EqualFold(str(ra.Properties.PrincipalID), oid) {
+	for _, ra := range all {
+		if ra.Properties == nil || !strings.EqualFold(ra.Properties.PrincipalID.S(), oid) {
 			continue
 		}
-		if r := roleOf(str(ra.Properties.RoleDefinitionID)); rank(r) > rank(best) {
+		if r := roleOf(ra.Properties.RoleDefinitionID.S()); rank(r) > rank(best) {
 			best = r
 		}
 	}
@@ -122,22 +116,21 @@ func (l *Live) RoleAssignments(ctx context.Context, account, profile string) ([]
 	if account == "" || profile == "" {
 		return nil, &Error{Op: op, Message: "no billing account or profile given"}
 	}
-	pager := l.roles.NewListByBillingProfilePager(account, profile, nil)
-	return collect(ctx, l, op, pager, func(p armbilling.RoleAssignmentsClientListByBillingProfileResponse) []RoleAssignment {
-		out := make([]RoleAssignment, 0, len(p.Value))
-		for _, ra := range p.Value {
-			if ra == nil || ra.Properties == nil {
-				continue
-			}
-			pp := ra.Properties
-			name := str(pp.UserEmailAddress)
-			if name == "" {
-				name = str(pp.PrincipalDisplayName)
-			}
-			out = append(out, RoleAssignment{Role: roleOf(str(pp.RoleDefinitionID)), PrincipalName: name, PrincipalType: strEnum(pp.PrincipalType)})
+	lr := listRequest{op: op, path: profileScopeID(account, profile) + "/billingRoleAssignments", query: apiQuery(apiBilling)}
+	all, err := list(ctx, l, lr, func(ra *wRoleAssignment) *wRoleAssignment { return ra })
+	out := make([]RoleAssignment, 0, len(all))
+	for _, ra := range all {
+		if ra.Properties == nil {
+			continue
 		}
-		return out
-	})
+		pp := ra.Properties
+		name := pp.UserEmailAddress.S()
+		if name == "" {
+			name = pp.PrincipalDisplayName.S()
+		}
+		out = append(out, RoleAssignment{Role: roleOf(pp.RoleDefinitionID.S()), PrincipalName: name, PrincipalType: pp.PrincipalType.S()})
+	}
+	return out, err
 }
 
 // MCA/MPA billing role definitions are well-known IDs: the prefix names the level

@@ -2,27 +2,27 @@ package client
 
 import (
 	"context"
-	"net/http"
-
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
+	"net/url"
 
 	"github.com/azinvoice/azinvoice/model"
 )
 
-// Accounts lists every billing account the identity can see.
+// API versions of the routes read through our own pager (paging.go); they
+// are the versions the pinned SDK modules speak.
+const (
+	apiBilling     = "2024-04-01"
+	apiResources   = "2022-12-01"
+	apiConsumption = "2021-10-01"
+)
+
+func apiQuery(version string) url.Values { return url.Values{"api-version": {version}} }
+
+// Accounts lists every billing account the identity can see. One account
+// Azure describes oddly (an EA enrollment's US-format dates, say) keeps
+// what could be read and never fails the others.
 func (l *Live) Accounts(ctx context.Context) ([]model.Account, error) {
-	const op = "list billing accounts"
-	pager := l.accounts.NewListPager(&armbilling.AccountsClientListOptions{})
-	return collect(ctx, l, op, pager, func(p armbilling.AccountsClientListResponse) []model.Account {
-		out := make([]model.Account, 0, len(p.Value))
-		for _, a := range p.Value {
-			if a != nil {
-				out = append(out, convertAccount(a))
-			}
-		}
-		return out
-	})
+	lr := listRequest{op: "list billing accounts", path: "providers/Microsoft.Billing/billingAccounts", query: apiQuery(apiBilling)}
+	return list(ctx, l, lr, convertAccount)
 }
 
 // Profiles lists the billing profiles of an MCA/MPA account.
@@ -31,16 +31,8 @@ func (l *Live) Profiles(ctx context.Context, account string) ([]model.Profile, e
 	if account == "" {
 		return nil, &Error{Op: op, Message: "no billing account given"}
 	}
-	pager := l.profiles.NewListByBillingAccountPager(account, nil)
-	return collect(ctx, l, op, pager, func(p armbilling.ProfilesClientListByBillingAccountResponse) []model.Profile {
-		out := make([]model.Profile, 0, len(p.Value))
-		for _, v := range p.Value {
-			if v != nil {
-				out = append(out, convertProfile(account, v))
-			}
-		}
-		return out
-	})
+	lr := listRequest{op: op, path: accountScopeID(account) + "/billingProfiles", query: apiQuery(apiBilling)}
+	return list(ctx, l, lr, func(p *wProfile) model.Profile { return convertProfile(account, p) })
 }
 
 // Profile reads one billing profile fresh, with the ETag the service sent.
@@ -49,16 +41,14 @@ func (l *Live) Profile(ctx context.Context, account, profile string) (model.Prof
 	if account == "" || profile == "" {
 		return model.Profile{}, &Error{Op: op, Message: "no billing account or profile given"}
 	}
-	cctx, cancel := l.call(ctx)
-	defer cancel()
-	var raw *http.Response
-	resp, err := l.profiles.Get(runtime.WithCaptureResponse(cctx, &raw), account, profile, nil)
+	var w wProfile
+	resp, err := l.getOne(ctx, op, profileScopeID(account, profile), apiQuery(apiBilling), &w)
 	if err != nil {
-		return model.Profile{}, wrap(op, ctxErr(ctx, err))
+		return model.Profile{}, err
 	}
-	p := convertProfile(account, &resp.Profile)
-	if raw != nil {
-		p.ETag = model.Clean(raw.Header.Get("ETag"))
+	p := convertProfile(account, &w)
+	if resp != nil {
+		p.ETag = model.Clean(resp.Header.Get("ETag"))
 	}
 	return p, nil
 }
@@ -69,11 +59,9 @@ func (l *Live) Policies(ctx context.Context, account string) (model.Policies, er
 	if account == "" {
 		return model.Policies{}, &Error{Op: op, Message: "no billing account given"}
 	}
-	cctx, cancel := l.call(ctx)
-	defer cancel()
-	resp, err := l.policies.GetByBillingAccount(cctx, account, nil)
-	if err != nil {
-		return model.Policies{}, wrap(op, ctxErr(ctx, err))
+	var w wPolicy
+	if _, err := l.getOne(ctx, op, accountScopeID(account)+"/policies/default", apiQuery(apiBilling), &w); err != nil {
+		return model.Policies{}, err
 	}
-	return convertPolicies(&resp.AccountPolicy), nil
+	return convertPolicies(&w), nil
 }

@@ -36,11 +36,15 @@ type Billing interface {
 	// RoleAssignments lists the billing role assignments of a profile.
 	RoleAssignments(ctx context.Context, account, profile string) ([]RoleAssignment, error)
 
-	// DocumentLink runs the long-running download operation for one document
-	// of an invoice (documentName empty: the invoice PDF) and returns the
-	// short-lived link it ends in.
-	DocumentLink(ctx context.Context, scope model.Scope, invoice, documentName string, poll PollFunc) (Link, error)
-	// DocumentsLink runs the download-documents operation: one zip of several documents.
+	// DocumentLink runs the long-running operation that serves one document
+	// of an invoice (doc nil: the invoice PDF) and returns the short-lived
+	// link it ends in. The operation follows the document (Document.Route):
+	// by name, the invoice itself, an EA summary or transactions. A document
+	// no operation serves is ErrNotDownloadable, never another file.
+	DocumentLink(ctx context.Context, scope model.Scope, invoice string, doc *model.Document, poll PollFunc) (Link, error)
+	// DocumentsLink runs the download-documents operation: one zip of the
+	// named documents (a nameless one cannot be asked for: ErrUnsupported
+	// when none has a name).
 	DocumentsLink(ctx context.Context, scope model.Scope, invoice string, docs []model.Document, poll PollFunc) (Link, error)
 	// Usage writes the daily usage of an invoice's billing period as CSV to w:
 	// MCA/MPA by invoice ID and EA by billing period through a cost-details
@@ -76,6 +80,11 @@ type UsageProgress struct {
 	Elapsed   time.Duration // time spent so far
 	Rows      int64         // rows written so far
 	Bytes     int64         // bytes written so far
+	// NoUsage: the service said the period has no usage (a 204, or an
+	// empty first page); the file holds only the header row.
+	NoUsage bool
+	// Unreadable counts records that could not be read and were left out.
+	Unreadable int64
 }
 
 // RoleAssignment is one billing role assignment on a profile.

@@ -1,64 +1,39 @@
 package client
 
 import (
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 
 	"github.com/azinvoice/azinvoice/model"
 )
 
-// Every SDK field is a pointer that Azure may leave out; these helpers turn
-// nil into the zero value ("unknown") and pass every string through
-// model.Clean, because Azure's text reaches a terminal.
+// The converters read the wire shapes (wire.go) into model types. Every
+// field may be absent or unreadable: each then stays at its zero value,
+// which the model reads as "unknown". Text passes through model.Clean (in
+// Text.S), because Azure's text reaches a terminal.
 
-func str(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return model.Clean(*p)
-}
-
-// strEnum is str for the SDK's string enum types.
-func strEnum[T ~string](p *T) string {
-	if p == nil {
-		return ""
-	}
-	return model.Clean(string(*p))
-}
-
-func strs(in []*string) []string {
+func texts(in []Text) []string {
 	var out []string
-	for _, p := range in {
-		if p != nil {
-			out = append(out, model.Clean(*p))
+	for _, t := range in {
+		if s := t.S(); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out
 }
 
-func tm(p *time.Time) time.Time {
-	if p == nil {
-		return time.Time{}
-	}
-	return *p
-}
-
-func boolPtr(p *bool) *bool {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
-
-func dateText(p *time.Time) string {
-	if p == nil || p.IsZero() {
+func dateText(t Time) string {
+	if !t.OK() || t.V.IsZero() {
 		return ""
 	}
-	return p.Format(time.DateOnly)
+	return t.V.Format(time.DateOnly)
+}
+
+func tm(t Time) time.Time {
+	if !t.OK() {
+		return time.Time{}
+	}
+	return t.V
 }
 
 // lastSegment is the final path segment of an ARM ID ("…/billingAccounts/x" -> "x").
@@ -70,33 +45,24 @@ func lastSegment(id string) string {
 	return id
 }
 
-// amount reads an SDK amount. The SDK has one struct type per field with
-// the same two fields, so callers convert to armbilling.Amount first.
-func amount(a *armbilling.Amount) model.Money {
-	if a == nil || a.Value == nil {
-		return model.Money{Currency: aCurrency(a)}
+// money reads an amount. An unreadable value is unknown, never 0; the
+// currency is kept either way.
+func money(m *Money) model.Money {
+	if m == nil {
+		return model.Money{}
 	}
-	// float32 -> float64 through its shortest decimal form, so 12.34
-	// stays 12.34 and not 12.340000152587890625.
-	v, err := strconv.ParseFloat(strconv.FormatFloat(float64(*a.Value), 'g', -1, 32), 64)
-	if err != nil {
-		v = float64(*a.Value)
+	out := model.Money{Currency: m.Currency.S()}
+	if m.Value.OK() {
+		out.Amount, out.Known = m.Value.V, true
 	}
-	return model.Money{Amount: v, Currency: aCurrency(a), Known: true}
+	return out
 }
 
-func aCurrency(a *armbilling.Amount) string {
-	if a == nil {
-		return ""
-	}
-	return str(a.Currency)
-}
-
-func convertAccount(a *armbilling.Account) model.Account {
+func convertAccount(a *wAccount) model.Account {
 	if a == nil {
 		return model.Account{}
 	}
-	out := model.Account{ID: str(a.ID), Name: str(a.Name)}
+	out := model.Account{ID: a.ID.S(), Name: a.Name.S()}
 	if out.Name == "" {
 		out.Name = lastSegment(out.ID)
 	}
@@ -104,34 +70,30 @@ func convertAccount(a *armbilling.Account) model.Account {
 	if p == nil {
 		return out
 	}
-	out.DisplayName = str(p.DisplayName)
-	out.Agreement = model.ParseAgreement(strEnum(p.AgreementType))
-	out.AccountType = strEnum(p.AccountType)
-	out.Status = strEnum(p.AccountStatus)
-	out.HasReadAccess = boolPtr(p.HasReadAccess)
-	out.NotificationEmail = str(p.NotificationEmailAddress)
-	for _, r := range p.BillingRelationshipTypes {
-		if r != nil {
-			out.RelationshipTypes = append(out.RelationshipTypes, model.Clean(string(*r)))
-		}
-	}
+	out.DisplayName = p.DisplayName.S()
+	out.Agreement = model.ParseAgreement(p.AgreementType.S())
+	out.AccountType = p.AccountType.S()
+	out.Status = p.AccountStatus.S()
+	out.HasReadAccess = p.HasReadAccess.P()
+	out.NotificationEmail = p.NotificationEmailAddress.S()
+	out.RelationshipTypes = texts(p.BillingRelationshipTypes)
 	if e := p.EnrollmentDetails; e != nil {
 		out.Enrollment = &model.Enrollment{
 			StartDate: dateText(e.StartDate),
 			EndDate:   dateText(e.EndDate),
-			Currency:  str(e.Currency),
-			Channel:   str(e.Channel),
-			Language:  str(e.Language),
+			Currency:  e.Currency.S(),
+			Channel:   e.Channel.S(),
+			Language:  e.Language.S(),
 		}
 	}
 	return out
 }
 
-func convertProfile(account string, p *armbilling.Profile) model.Profile {
+func convertProfile(account string, p *wProfile) model.Profile {
 	if p == nil {
 		return model.Profile{AccountName: account}
 	}
-	out := model.Profile{ID: str(p.ID), Name: str(p.Name), AccountName: account}
+	out := model.Profile{ID: p.ID.S(), Name: p.Name.S(), AccountName: account}
 	if out.Name == "" {
 		out.Name = lastSegment(out.ID)
 	}
@@ -139,25 +101,25 @@ func convertProfile(account string, p *armbilling.Profile) model.Profile {
 	if pp == nil {
 		return out
 	}
-	out.DisplayName = str(pp.DisplayName)
-	out.Currency = str(pp.Currency)
-	if pp.InvoiceDay != nil && *pp.InvoiceDay >= 1 && *pp.InvoiceDay <= 31 {
-		out.InvoiceDay = int(*pp.InvoiceDay)
+	out.DisplayName = pp.DisplayName.S()
+	out.Currency = pp.Currency.S()
+	if d := pp.InvoiceDay; d.OK() && d.V >= 1 && d.V <= 31 && d.V == float64(int(d.V)) {
+		out.InvoiceDay = int(d.V)
 	}
-	out.Status = strEnum(pp.Status)
-	out.SystemID = str(pp.SystemID)
-	out.PONumber = str(pp.PoNumber)
-	out.Relationship = strEnum(pp.BillingRelationshipType)
-	out.Email = model.EmailPreference{OptIn: boolPtr(pp.InvoiceEmailOptIn), Recipients: strs(pp.InvoiceRecipients)}
-	out.TargetClouds = strs(pp.TargetClouds)
+	out.Status = pp.Status.S()
+	out.SystemID = pp.SystemID.S()
+	out.PONumber = pp.PoNumber.S()
+	out.Relationship = pp.BillingRelationshipType.S()
+	out.Email = model.EmailPreference{OptIn: pp.InvoiceEmailOptIn.P(), Recipients: texts(pp.InvoiceRecipients)}
+	out.TargetClouds = texts(pp.TargetClouds)
 	return out
 }
 
-func convertInvoice(in *armbilling.Invoice) model.Invoice {
+func convertInvoice(in *wInvoice) model.Invoice {
 	if in == nil {
 		return model.Invoice{}
 	}
-	out := model.Invoice{ID: str(in.ID), Name: str(in.Name)}
+	out := model.Invoice{ID: in.ID.S(), Name: in.Name.S()}
 	if out.Name == "" {
 		out.Name = lastSegment(out.ID)
 	}
@@ -168,51 +130,50 @@ func convertInvoice(in *armbilling.Invoice) model.Invoice {
 	out.Period = model.Period{Start: tm(p.InvoicePeriodStartDate), End: tm(p.InvoicePeriodEndDate)}
 	out.Date = tm(p.InvoiceDate)
 	out.DueDate = tm(p.DueDate)
-	out.Billed = amount((*armbilling.Amount)(p.BilledAmount))
-	out.Due = amount((*armbilling.Amount)(p.AmountDue))
-	out.Credit = amount((*armbilling.Amount)(p.CreditAmount))
-	out.FreeCredit = amount((*armbilling.Amount)(p.FreeAzureCreditApplied))
-	out.Prepayment = amount((*armbilling.Amount)(p.AzurePrepaymentApplied))
-	out.Tax = amount((*armbilling.Amount)(p.TaxAmount))
-	out.Total = amount((*armbilling.Amount)(p.TotalAmount))
-	out.Status = model.InvoiceStatus(strEnum(p.Status))
-	out.Type = strEnum(p.InvoiceType)
-	out.DocumentType = strEnum(p.DocumentType)
-	for _, d := range p.Documents {
-		if d != nil {
-			out.Documents = append(out.Documents, convertDocument(d))
-		}
+	out.Billed = money(p.BilledAmount)
+	out.Due = money(p.AmountDue)
+	out.Credit = money(p.CreditAmount)
+	out.FreeCredit = money(p.FreeAzureCreditApplied)
+	out.Prepayment = money(p.AzurePrepaymentApplied)
+	out.Tax = money(p.TaxAmount)
+	out.Total = money(p.TotalAmount)
+	out.Status = model.InvoiceStatus(p.Status.S())
+	out.Type = p.InvoiceType.S()
+	out.DocumentType = p.DocumentType.S()
+	for i := range p.Documents {
+		out.Documents = append(out.Documents, convertDocument(&p.Documents[i]))
 	}
-	out.ProfileID = str(p.BillingProfileID)
-	out.ProfileDisplayName = str(p.BillingProfileDisplayName)
-	out.SubscriptionID = str(p.SubscriptionID)
-	out.SubscriptionName = str(p.SubscriptionDisplayName)
-	out.PurchaseOrder = str(p.PurchaseOrderNumber)
-	out.Monthly = boolPtr(p.IsMonthlyInvoice)
+	out.ProfileID = p.BillingProfileID.S()
+	out.ProfileDisplayName = p.BillingProfileDisplayName.S()
+	out.SubscriptionID = p.SubscriptionID.S()
+	out.SubscriptionName = p.SubscriptionDisplayName.S()
+	out.PurchaseOrder = p.PurchaseOrderNumber.S()
+	out.Monthly = p.IsMonthlyInvoice.P()
 	return out
 }
 
-func convertDocument(d *armbilling.InvoiceDocument) model.Document {
+func convertDocument(d *wDocument) model.Document {
 	doc := model.Document{
-		Name:       str(d.Name),
-		Kind:       model.DocumentKind(strEnum(d.Kind)),
-		URL:        str(d.URL),
-		DocNumbers: strs(d.DocumentNumbers),
+		Name:       d.Name.S(),
+		Kind:       model.DocumentKind(d.Kind.S()),
+		URL:        d.URL.S(),
+		DocNumbers: texts(d.DocumentNumbers),
+		Source:     d.Source.S(),
 	}
 	if doc.URL == "" {
-		doc.URL = str(d.ExternalURL)
+		doc.URL = d.ExternalURL.S()
 	}
 	return doc
 }
 
-func convertPolicies(p *armbilling.AccountPolicy) model.Policies {
+func convertPolicies(p *wPolicy) model.Policies {
 	if p == nil || p.Properties == nil || p.Properties.EnterpriseAgreementPolicies == nil {
 		return model.Policies{}
 	}
 	ea := p.Properties.EnterpriseAgreementPolicies
 	return model.Policies{
-		DepartmentAdminViewCharges: viewCharges(strEnum(ea.DepartmentAdminViewCharges)),
-		AccountOwnerViewCharges:    viewCharges(strEnum(ea.AccountOwnerViewCharges)),
+		DepartmentAdminViewCharges: viewCharges(ea.DepartmentAdminViewCharges.S()),
+		AccountOwnerViewCharges:    viewCharges(ea.AccountOwnerViewCharges.S()),
 	}
 }
 

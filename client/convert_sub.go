@@ -3,55 +3,52 @@ package client
 import (
 	"strings"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
-
 	"github.com/azinvoice/azinvoice/model"
 )
 
 // convertARMSubscription reads a subscription as Resource Manager lists it
 // (no billing facts yet: applyProperty adds them).
-func convertARMSubscription(s *armsubscriptions.Subscription) model.Subscription {
+func convertARMSubscription(s *wARMSubscription) model.Subscription {
 	if s == nil {
 		return model.Subscription{}
 	}
 	out := model.Subscription{
-		ID:             str(s.ID),
-		SubscriptionID: str(s.SubscriptionID),
-		DisplayName:    str(s.DisplayName),
-		State:          strEnum(s.State),
-		TenantID:       str(s.TenantID),
+		ID:             s.ID.S(),
+		SubscriptionID: s.SubscriptionID.S(),
+		DisplayName:    s.DisplayName.S(),
+		State:          s.State.S(),
+		TenantID:       s.TenantID.S(),
 	}
 	if out.SubscriptionID == "" {
 		out.SubscriptionID = lastSegment(out.ID)
 	}
 	if sp := s.SubscriptionPolicies; sp != nil {
-		out.QuotaID = str(sp.QuotaID)
+		out.QuotaID = sp.QuotaID.S()
 	}
 	return out
 }
 
 // applyProperty joins a subscription's billing property onto it.
-func applyProperty(s *model.Subscription, prop *armbilling.Property) {
+func applyProperty(s *model.Subscription, prop *wProperty) {
 	if prop == nil || prop.Properties == nil {
 		return
 	}
 	p := prop.Properties
-	s.Agreement = model.ParseAgreement(strEnum(p.BillingAccountAgreementType))
-	s.AccountName = lastSegment(str(p.BillingAccountID))
-	s.AccountDisplayName = str(p.BillingAccountDisplayName)
-	s.ProfileName = lastSegment(str(p.BillingProfileID))
-	s.ProfileDisplayName = str(p.BillingProfileDisplayName)
-	s.BillingType = model.BillingType(strEnum(p.SubscriptionBillingType))
-	s.IsAccountAdmin = boolPtr(p.IsAccountAdmin)
-	s.AdminNotification = str(p.AccountAdminNotificationEmailAddress)
-	s.BillingTenantID = str(p.BillingTenantID)
-	if sku := str(p.SKUDescription); sku != "" {
+	s.Agreement = model.ParseAgreement(p.BillingAccountAgreementType.S())
+	s.AccountName = lastSegment(p.BillingAccountID.S())
+	s.AccountDisplayName = p.BillingAccountDisplayName.S()
+	s.ProfileName = lastSegment(p.BillingProfileID.S())
+	s.ProfileDisplayName = p.BillingProfileDisplayName.S()
+	s.BillingType = model.BillingType(p.SubscriptionBillingType.S())
+	s.IsAccountAdmin = p.IsAccountAdmin.P()
+	s.AdminNotification = p.AccountAdminNotificationEmailAddress.S()
+	s.BillingTenantID = p.BillingTenantID.S()
+	if sku := p.SKUDescription.S(); sku != "" {
 		s.SKU = sku
 	} else if s.SKU == "" {
-		s.SKU = str(p.ProductName)
+		s.SKU = p.ProductName.S()
 	}
-	s.Relationship = relationship(s.Agreement, str(p.CustomerID), s.QuotaID)
+	s.Relationship = relationship(s.Agreement, p.CustomerID.S(), s.QuotaID)
 }
 
 // relationship decides whether the subscription is a CSP customer's:
@@ -70,32 +67,32 @@ func relationship(a model.Agreement, customerID, quotaID string) model.Relations
 }
 
 // convertBillingSubscription reads a subscription as a billing scope lists it.
-func convertBillingSubscription(account string, agreement model.Agreement, b *armbilling.Subscription) model.Subscription {
+func convertBillingSubscription(account string, agreement model.Agreement, b *wBillingSubscription) model.Subscription {
 	out := model.Subscription{AccountName: account, Agreement: agreement}
 	if b == nil {
 		return out
 	}
-	out.ID = str(b.ID)
+	out.ID = b.ID.S()
 	p := b.Properties
 	if p == nil {
 		out.SubscriptionID = lastSegment(out.ID)
 		return out
 	}
-	out.SubscriptionID = str(p.SubscriptionID)
+	out.SubscriptionID = p.SubscriptionID.S()
 	if out.SubscriptionID == "" {
 		out.SubscriptionID = lastSegment(out.ID)
 	}
-	out.DisplayName = str(p.DisplayName)
-	out.State = strEnum(p.Status)
-	out.ProfileName = str(p.BillingProfileName)
+	out.DisplayName = p.DisplayName.S()
+	out.State = p.Status.S()
+	out.ProfileName = p.BillingProfileName.S()
 	if out.ProfileName == "" {
-		out.ProfileName = lastSegment(str(p.BillingProfileID))
+		out.ProfileName = lastSegment(p.BillingProfileID.S())
 	}
-	out.ProfileDisplayName = str(p.BillingProfileDisplayName)
-	out.OfferID = str(p.OfferID)
-	out.SKU = str(p.SKUDescription)
+	out.ProfileDisplayName = p.BillingProfileDisplayName.S()
+	out.OfferID = p.OfferID.S()
+	out.SKU = p.SKUDescription.S()
 	out.Created = tm(p.PurchaseDate)
-	if str(p.CustomerName) != "" || str(p.CustomerID) != "" {
+	if p.CustomerName.S() != "" || p.CustomerID.S() != "" {
 		out.Relationship = model.RelationshipCSPCustomer
 	} else if agreement != model.AgreementUnknown {
 		out.Relationship = model.RelationshipDirect

@@ -12,10 +12,10 @@ import (
 	"github.com/azinvoice/azinvoice/model"
 )
 
-// DocumentLink runs the download operation for one document of an invoice
+// documentByName runs the download operation for one document of an invoice
 // (documentName "" is the invoice PDF): MOSP by billing subscription,
-// every other agreement by billing account.
-func (l *Live) DocumentLink(ctx context.Context, scope model.Scope, invoice, documentName string, poll PollFunc) (Link, error) {
+// every other agreement by billing account. DocumentLink picks it.
+func (l *Live) documentByName(ctx context.Context, scope model.Scope, invoice, documentName string, poll PollFunc) (Link, error) {
 	const op = "prepare download"
 	if invoice == "" {
 		return Link{}, &Error{Op: op, Message: "no invoice given"}
@@ -51,9 +51,9 @@ func (l *Live) DocumentsLink(ctx context.Context, scope model.Scope, invoice str
 	if invoice == "" || len(docs) == 0 {
 		return Link{}, &Error{Op: op, Message: "no invoice or documents given"}
 	}
-	req := make([]*armbilling.DocumentDownloadRequest, 0, len(docs))
-	for _, d := range docs {
-		req = append(req, &armbilling.DocumentDownloadRequest{DocumentName: ptrTo(d.Name), InvoiceName: ptrTo(invoice)})
+	req, err := zipRequest(op, invoice, docs)
+	if err != nil {
+		return Link{}, err
 	}
 	if scope.Kind == model.ScopeBillingSubscription {
 		c, err := l.subscriptionInvoices(op, scope)

@@ -159,7 +159,7 @@ func TestDocumentLinkLRO(t *testing.T) {
 	for _, sc := range scopes {
 		polls.Store(0)
 		var seen []time.Duration
-		link, err := l.DocumentLink(context.Background(), sc, "G1", "G1-doc", func(d time.Duration) { seen = append(seen, d) })
+		link, err := l.DocumentLink(context.Background(), sc, "G1", &model.Document{Name: "G1-doc", Kind: model.DocInvoice}, func(d time.Duration) { seen = append(seen, d) })
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/consumption/armconsumption"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/costmanagement/armcostmanagement/v3"
@@ -53,26 +54,28 @@ type Options struct {
 
 // Live is the Billing implementation over the official Azure SDK.
 type Live struct {
-	cred       azcore.TokenCredential
-	arm        *arm.ClientOptions
-	endpoint   string
-	blob       *http.Client
-	log        *slog.Logger
-	pollEvery  time.Duration
-	now        func() time.Time
-	callTO     time.Duration
-	lroTO      time.Duration
-	tokenScope string // what callerOID asks a token for: this cloud's ARM audience
-	accounts   *armbilling.AccountsClient
-	profiles   *armbilling.ProfilesClient
-	billSubs   *armbilling.SubscriptionsClient
-	policies   *armbilling.PoliciesClient
-	perms      *armbilling.PermissionsClient
-	roles      *armbilling.RoleAssignmentsClient
-	invoices   *armbilling.InvoicesClient // not bound to a subscription: account/profile routes
-	subs       *armsubscriptions.Client
-	costReport *armcostmanagement.GenerateCostDetailsReportClient
-	usage      *armconsumption.UsageDetailsClient
+	cred         azcore.TokenCredential
+	arm          *arm.ClientOptions
+	endpoint     string
+	blob         *http.Client
+	log          *slog.Logger
+	pollEvery    time.Duration
+	now          func() time.Time
+	callTO       time.Duration
+	lroTO        time.Duration
+	tokenScope   string           // what callerOID asks a token for: this cloud's ARM audience
+	pl           runtime.Pipeline // the SDK pipeline our own pager and GETs use (paging.go)
+	accounts     *armbilling.AccountsClient
+	profiles     *armbilling.ProfilesClient
+	billSubs     *armbilling.SubscriptionsClient
+	policies     *armbilling.PoliciesClient
+	perms        *armbilling.PermissionsClient
+	roles        *armbilling.RoleAssignmentsClient
+	invoices     *armbilling.InvoicesClient // not bound to a subscription: account/profile routes
+	transactions *armbilling.TransactionsClient
+	subs         *armsubscriptions.Client
+	costReport   *armcostmanagement.GenerateCostDetailsReportClient
+	usage        *armconsumption.UsageDetailsClient
 }
 
 var _ Billing = (*Live)(nil)
@@ -127,8 +130,12 @@ func NewLive(opts Options) (*Live, error) {
 }
 
 func (l *Live) buildClients() error {
-	var err error
 	c, o := l.cred, l.arm
+	ac, err := arm.NewClient("azinvoice", "v1.0.0", c, o)
+	if err != nil {
+		return err
+	}
+	l.pl = ac.Pipeline()
 	if l.accounts, err = armbilling.NewAccountsClient(c, o); err != nil {
 		return err
 	}
@@ -148,6 +155,9 @@ func (l *Live) buildClients() error {
 		return err
 	}
 	if l.invoices, err = armbilling.NewInvoicesClient("", c, o); err != nil {
+		return err
+	}
+	if l.transactions, err = armbilling.NewTransactionsClient(c, o); err != nil {
 		return err
 	}
 	if l.subs, err = armsubscriptions.NewClient(c, o); err != nil {

@@ -101,7 +101,7 @@ func TestLiveDownloadsNeverSendToken(t *testing.T) {
 				if kinds[doc.Kind] {
 					continue
 				}
-				link, err := l.DocumentLink(ctx, c.scope, inv.Name, doc.Name, nil)
+				link, err := l.DocumentLink(ctx, c.scope, inv.Name, &doc, nil)
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", c.scope.Agreement.Badge(), inv.Name, doc.Name, err)
 				}
@@ -261,7 +261,7 @@ func TestLiveFaults(t *testing.T) {
 	if err != nil || len(invs) == 0 {
 		t.Fatal(err)
 	}
-	link, err := l.DocumentLink(ctx, sc, invs[0].Name, "", nil)
+	link, err := l.DocumentLink(ctx, sc, invs[0].Name, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

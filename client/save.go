@@ -50,6 +50,10 @@ type JobProgress struct {
 	Done      int64
 	Size      int64 // -1 when unknown
 	Rows      int64
+	// NoUsage and Unreadable pass on UsageProgress's: the period had no
+	// usage (the file is the header only); records left out, unreadable.
+	NoUsage    bool
+	Unreadable int64
 }
 
 // FileName is the job's file name, built only from the invoice name, its
@@ -69,8 +73,8 @@ func (j Job) FileName() string {
 	case JobUsage:
 		return SafeName(name, period, "usage", ".csv")
 	}
-	if j.Document != nil && j.Document.Kind != "" && j.Document.Kind != model.DocInvoice {
-		return SafeName(name, period, string(j.Document.Kind), ".pdf")
+	if j.Document != nil {
+		return docFileName(name, period, j.Scope.Agreement, j.Document)
 	}
 	return SafeName(name, period, ".pdf")
 }
@@ -117,7 +121,8 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 	case JobUsage:
 		path, err = SaveAtomic(ctx, dir, target, 0o600, nil, func(w io.Writer) error {
 			return b.Usage(ctx, j.Scope, j.Invoice, w, func(p UsageProgress) {
-				progress(JobProgress{Preparing: p.Preparing, Elapsed: p.Elapsed, Done: p.Bytes, Size: -1, Rows: p.Rows})
+				progress(JobProgress{Preparing: p.Preparing, Elapsed: p.Elapsed, Done: p.Bytes, Size: -1, Rows: p.Rows,
+					NoUsage: p.NoUsage, Unreadable: p.Unreadable})
 			})
 		})
 	case JobDocuments:
@@ -127,15 +132,11 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 		}
 		path, err = SaveAtomic(ctx, dir, target, 0o600, CheckZip, fetch(link))
 	default:
-		doc := ""
-		if j.Document != nil {
-			doc = j.Document.Name
-		}
-		link, lerr := b.DocumentLink(ctx, j.Scope, j.Invoice.Name, doc, poll)
+		link, lerr := b.DocumentLink(ctx, j.Scope, j.Invoice.Name, j.Document, poll)
 		if lerr != nil {
 			return "", lerr
 		}
-		path, err = SaveAtomic(ctx, dir, target, 0o600, CheckPDF, fetch(link))
+		path, err = SaveAtomic(ctx, dir, target, 0o600, j.check(), fetch(link))
 	}
 	if err != nil {
 		return "", err

@@ -2,10 +2,9 @@ package client
 
 import (
 	"context"
+	"net/url"
 	"sync"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
 
 	"github.com/azinvoice/azinvoice/model"
 )
@@ -19,16 +18,7 @@ const propertyFanout = 4
 // property that fails sets that row's PropertyErr and nothing else.
 func (l *Live) Subscriptions(ctx context.Context) ([]model.Subscription, error) {
 	const op = "list subscriptions"
-	pager := l.subs.NewListPager(nil)
-	subs, err := collect(ctx, l, op, pager, func(p armsubscriptions.ClientListResponse) []model.Subscription {
-		out := make([]model.Subscription, 0, len(p.Value))
-		for _, s := range p.Value {
-			if s != nil {
-				out = append(out, convertARMSubscription(s))
-			}
-		}
-		return out
-	})
+	subs, err := list(ctx, l, listRequest{op: op, path: "subscriptions", query: apiQuery(apiResources)}, convertARMSubscription)
 	if err != nil {
 		return subs, err
 	}
@@ -61,17 +51,12 @@ func (l *Live) property(ctx context.Context, s *model.Subscription) error {
 	if s.SubscriptionID == "" {
 		return &Error{Op: op, Message: "subscription has no ID"}
 	}
-	c, err := armbilling.NewPropertyClient(s.SubscriptionID, l.cred, l.arm)
-	if err != nil {
-		return wrap(op, err)
+	var w wProperty
+	path := "subscriptions/" + url.PathEscape(s.SubscriptionID) + "/providers/Microsoft.Billing/billingProperty/default"
+	if _, err := l.getOne(ctx, op, path, apiQuery(apiBilling), &w); err != nil {
+		return err
 	}
-	cctx, cancel := l.call(ctx)
-	defer cancel()
-	resp, err := c.Get(cctx, nil)
-	if err != nil {
-		return wrap(op, ctxErr(ctx, err))
-	}
-	applyProperty(s, &resp.Property)
+	applyProperty(s, &w)
 	return nil
 }
 
@@ -112,23 +97,12 @@ func (l *Live) BillingSubscriptions(ctx context.Context, scope model.Scope) ([]m
 	if scope.AccountName == "" {
 		return nil, &Error{Op: op, Message: "no billing account given"}
 	}
-	conv := func(in []*armbilling.Subscription) []model.Subscription {
-		out := make([]model.Subscription, 0, len(in))
-		for _, b := range in {
-			if b != nil {
-				out = append(out, convertBillingSubscription(scope.AccountName, scope.Agreement, b))
-			}
-		}
-		return out
+	conv := func(b *wBillingSubscription) model.Subscription {
+		return convertBillingSubscription(scope.AccountName, scope.Agreement, b)
 	}
+	path := accountScopeID(scope.AccountName) + "/billingSubscriptions"
 	if scope.Kind == model.ScopeProfile && scope.ProfileName != "" {
-		pager := l.billSubs.NewListByBillingProfilePager(scope.AccountName, scope.ProfileName, nil)
-		return collect(ctx, l, op, pager, func(p armbilling.SubscriptionsClientListByBillingProfileResponse) []model.Subscription {
-			return conv(p.Value)
-		})
+		path = profileScopeID(scope.AccountName, scope.ProfileName) + "/billingSubscriptions"
 	}
-	pager := l.billSubs.NewListByBillingAccountPager(scope.AccountName, nil)
-	return collect(ctx, l, op, pager, func(p armbilling.SubscriptionsClientListByBillingAccountResponse) []model.Subscription {
-		return conv(p.Value)
-	})
+	return list(ctx, l, listRequest{op: op, path: path, query: apiQuery(apiBilling)}, conv)
 }

@@ -68,15 +68,24 @@ func (l *Live) runCostReport(ctx context.Context, op, scopeID string, req armcos
 		return err
 	}
 	r := res.CostDetailsOperationResults
-	if st := strEnum(r.Status); st != "" && st != string(armcostmanagement.CostDetailsStatusTypeCompletedCostDetailsStatusType) {
+	st := ""
+	if r.Status != nil {
+		st = model.Clean(string(*r.Status))
+	}
+	if st == string(armcostmanagement.CostDetailsStatusTypeNoDataFoundCostDetailsStatusType) {
+		// The report has no rows and no file, so there is no header to
+		// write either: the caller is told, and nothing is saved.
+		return &Error{Op: op, Code: st, Message: "no usage in this period", Err: ErrNoUsageInPeriod}
+	}
+	if st != "" && st != string(armcostmanagement.CostDetailsStatusTypeCompletedCostDetailsStatusType) {
 		msg := "the report ended " + st
-		if r.Error != nil {
-			msg += ": " + str(r.Error.Message)
+		if r.Error != nil && r.Error.Message != nil {
+			msg += ": " + model.Clean(*r.Error.Message)
 		}
 		return &Error{Op: op, Code: st, Message: msg}
 	}
 	if r.Manifest == nil || len(r.Manifest.Blobs) == 0 {
-		return &Error{Op: op, Code: "NoDataFound", Message: "the report has no files"}
+		return &Error{Op: op, Code: "NoDataFound", Message: "no usage in this period", Err: ErrNoUsageInPeriod}
 	}
 	if r.Manifest.CompressData != nil && *r.Manifest.CompressData {
 		return &Error{Op: op, Message: "the report is compressed, which this version cannot unpack", Err: ErrUnsupported}

@@ -3,14 +3,17 @@ package client
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
+	"net/url"
 	"strconv"
 	"time"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/consumption/armconsumption"
-
 	"github.com/azinvoice/azinvoice/model"
 )
+
+// ErrNoUsageInPeriod: the service says the period has no usage at all.
+var ErrNoUsageInPeriod = errors.New("no usage in this period")
 
 // usageColumns is the CSV header of a MOSP usage file: the legacy
 // usageDetails fields a person reconciling an invoice needs.
@@ -20,9 +23,47 @@ var usageColumns = []string{
 	"UnitPrice", "EffectivePrice", "Cost", "BillingCurrency", "ChargeType", "PublisherType", "OfferId",
 }
 
+// wUsage is one usage detail of either shape: "legacy" or "modern" (the
+// fields of both, by their own names), or of the older shape with no
+// "kind" at all, which is the legacy one.
+type wUsage struct {
+	Kind       Text `json:"kind"`
+	Properties *struct {
+		Date             Time `json:"date"`
+		ResourceGroup    Text `json:"resourceGroup"`
+		ResourceLocation Text `json:"resourceLocation"`
+		ConsumedService  Text `json:"consumedService"`
+		MeterID          Text `json:"meterId"`
+		Product          Text `json:"product"`
+		Quantity         Num  `json:"quantity"`
+		UnitPrice        Num  `json:"unitPrice"`
+		EffectivePrice   Num  `json:"effectivePrice"`
+		ChargeType       Text `json:"chargeType"`
+		PublisherType    Text `json:"publisherType"`
+		SubscriptionName Text `json:"subscriptionName"`
+		// legacy
+		SubscriptionID  Text `json:"subscriptionId"`
+		ResourceName    Text `json:"resourceName"`
+		ResourceID      Text `json:"resourceId"`
+		PartNumber      Text `json:"partNumber"`
+		Cost            Num  `json:"cost"`
+		BillingCurrency Text `json:"billingCurrency"`
+		OfferID         Text `json:"offerId"`
+		// modern
+		SubscriptionGUID      Text `json:"subscriptionGuid"`
+		InstanceName          Text `json:"instanceName"`
+		ProductIdentifier     Text `json:"productIdentifier"`
+		CostInBillingCurrency Num  `json:"costInBillingCurrency"`
+		BillingCurrencyCode   Text `json:"billingCurrencyCode"`
+	} `json:"properties"`
+}
+
 // legacyUsage pages through usageDetails for the subscription and the
 // invoice's period, writing each page's rows as it arrives, so memory
-// stays one page however long the period.
+// stays one page however long the period. A 204 (which the API documents
+// for "no usage"), or an empty first page, leaves the header row alone
+// and reports NoUsage. A record that cannot be read is counted in
+// Unreadable, never dropped in silence.
 func (l *Live) legacyUsage(ctx context.Context, op string, scope model.Scope, inv model.Invoice, w io.Writer, progress func(UsageProgress)) error {
 	sub := scope.SubscriptionID
 	if sub == "" {
@@ -36,90 +77,102 @@ func (l *Live) legacyUsage(ctx context.Context, op string, scope model.Scope, in
 	}
 	filter := "properties/usageStart ge '" + inv.Period.Start.Format(time.DateOnly) +
 		"' and properties/usageEnd le '" + inv.Period.End.Format(time.DateOnly) + "'"
-	pager := l.usage.NewListPager("subscriptions/"+sub, &armconsumption.UsageDetailsClientListOptions{Filter: &filter})
+	q := apiQuery(apiConsumption)
+	q.Set("$filter", filter)
+	lr := listRequest{op: op, path: "subscriptions/" + url.PathEscape(sub) + "/providers/Microsoft.Consumption/usageDetails", query: q}
+
 	cw := &countWriter{w: w}
 	out := csv.NewWriter(cw)
 	if err := out.Write(usageColumns); err != nil {
 		return wrap(op, err)
 	}
 	started := time.Now()
-	var rows int64
-	for pages := 0; pager.More(); pages++ {
-		if pages >= maxPages {
-			return &Error{Op: op, Message: "too many pages"}
+	var rows, unreadable int64
+	var werr error
+	report := func() {
+		progress(UsageProgress{Elapsed: time.Since(started), Rows: rows, Bytes: cw.n, Unreadable: unreadable})
+	}
+	_, err := l.eachItem(ctx, lr, func(raw []byte) {
+		if werr != nil {
+			return
 		}
-		pctx, cancel := l.call(ctx)
-		page, err := pager.NextPage(pctx)
-		cancel()
-		if err != nil {
-			return wrap(op, ctxErr(ctx, err))
+		var u wUsage
+		bad, ok := decodeLenient(raw, &u)
+		rec, known := usageRecord(&u)
+		if !ok || !known {
+			unreadable++
+			return
 		}
-		for _, v := range page.Value {
-			rec, ok := usageRecord(v)
-			if !ok {
-				continue
-			}
-			if err := out.Write(rec); err != nil {
-				return wrap(op, err)
-			}
-			rows++
+		l.unreadable(op, "usage record", bad)
+		if werr = out.Write(rec); werr != nil {
+			return
 		}
-		out.Flush()
-		if err := out.Error(); err != nil {
-			return wrap(op, err)
+		if rows++; rows%1000 == 0 {
+			out.Flush()
+			werr = out.Error()
+			report()
 		}
-		progress(UsageProgress{Elapsed: time.Since(started), Rows: rows, Bytes: cw.n})
+	})
+	if werr != nil {
+		return wrap(op, werr)
+	}
+	if err != nil {
+		return err
 	}
 	out.Flush()
 	if err := out.Error(); err != nil {
 		return wrap(op, err)
 	}
-	progress(UsageProgress{Elapsed: time.Since(started), Rows: rows, Bytes: cw.n})
+	if unreadable > 0 {
+		l.log.Warn("usage records could not be read and were left out", "op", op, "count", unreadable)
+	}
+	progress(UsageProgress{Elapsed: time.Since(started), Rows: rows, Bytes: cw.n, Unreadable: unreadable, NoUsage: rows == 0 && unreadable == 0})
 	return nil
 }
 
-// usageRecord turns one usage detail (legacy or modern) into a CSV row in
-// usageColumns order; other kinds are skipped.
-func usageRecord(v armconsumption.UsageDetailClassification) ([]string, bool) {
-	switch d := v.(type) {
-	case *armconsumption.LegacyUsageDetail:
-		p := d.Properties
-		if p == nil {
-			return nil, false
-		}
+// usageRecord turns one usage detail into a CSV row in usageColumns
+// order. Both shapes are read: a record is modern when it says so, or
+// when it carries only modern fields; otherwise legacy. known is false for
+// a record with no properties, or of a kind that is neither.
+func usageRecord(u *wUsage) (rec []string, known bool) {
+	p := u.Properties
+	if p == nil {
+		return nil, false
+	}
+	kind := u.Kind.S()
+	modern := kind == "modern" || (kind == "" && !p.Cost.set && p.CostInBillingCurrency.set)
+	if kind != "" && kind != "modern" && kind != "legacy" {
+		return nil, false
+	}
+	if modern {
 		return []string{
-			csvDate(p.Date), str(p.SubscriptionID), str(p.SubscriptionName), str(p.ResourceGroup), str(p.ResourceName),
-			str(p.ResourceID), str(p.ResourceLocation), str(p.ConsumedService), str(p.MeterID), str(p.Product),
-			str(p.PartNumber), num(p.Quantity), num(p.UnitPrice), num(p.EffectivePrice), num(p.Cost),
-			str(p.BillingCurrency), str(p.ChargeType), str(p.PublisherType), str(p.OfferID),
-		}, true
-	case *armconsumption.ModernUsageDetail:
-		p := d.Properties
-		if p == nil {
-			return nil, false
-		}
-		return []string{
-			csvDate(p.Date), str(p.SubscriptionGUID), str(p.SubscriptionName), str(p.ResourceGroup), str(p.InstanceName),
-			str(p.InstanceName), str(p.ResourceLocation), str(p.ConsumedService), str(p.MeterID), str(p.Product),
-			str(p.ProductIdentifier), num(p.Quantity), num(p.UnitPrice), num(p.EffectivePrice), num(p.CostInBillingCurrency),
-			str(p.BillingCurrencyCode), str(p.ChargeType), str(p.PublisherType), "",
+			csvDate(p.Date), p.SubscriptionGUID.S(), p.SubscriptionName.S(), p.ResourceGroup.S(), p.InstanceName.S(),
+			p.InstanceName.S(), p.ResourceLocation.S(), p.ConsumedService.S(), p.MeterID.S(), p.Product.S(),
+			p.ProductIdentifier.S(), num(p.Quantity), num(p.UnitPrice), num(p.EffectivePrice), num(p.CostInBillingCurrency),
+			p.BillingCurrencyCode.S(), p.ChargeType.S(), p.PublisherType.S(), "",
 		}, true
 	}
-	return nil, false
+	return []string{
+		csvDate(p.Date), p.SubscriptionID.S(), p.SubscriptionName.S(), p.ResourceGroup.S(), p.ResourceName.S(),
+		p.ResourceID.S(), p.ResourceLocation.S(), p.ConsumedService.S(), p.MeterID.S(), p.Product.S(),
+		p.PartNumber.S(), num(p.Quantity), num(p.UnitPrice), num(p.EffectivePrice), num(p.Cost),
+		p.BillingCurrency.S(), p.ChargeType.S(), p.PublisherType.S(), p.OfferID.S(),
+	}, true
 }
 
-func csvDate(t *time.Time) string {
-	if t == nil || t.IsZero() {
+func csvDate(t Time) string {
+	if !t.OK() || t.V.IsZero() {
 		return ""
 	}
-	return t.Format(time.DateOnly)
+	return t.V.Format(time.DateOnly)
 }
 
-func num(f *float64) string {
-	if f == nil {
+// num writes a number as Azure sent it, or "" when unknown.
+func num(n Num) string {
+	if !n.OK() {
 		return ""
 	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
+	return strconv.FormatFloat(n.V, 'f', -1, 64)
 }
 
 type countWriter struct {

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"net/url"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -50,10 +52,98 @@ const (
 
 // Document is one file attached to an invoice.
 type Document struct {
-	Name       string // documentName to ask the download for
+	Name       string // documentName to ask the download for; EA documents have none
 	Kind       DocumentKind
-	URL        string // external URL when the API gives one
+	URL        string // the document's url (or externalUrl) as the API gives it
 	DocNumbers []string
+	Source     string // DRS, ENF, Other: the system that holds it
+}
+
+// DocRoute is the operation that serves a document.
+type DocRoute int
+
+const (
+	// RouteNone: no API operation serves this document; DocNotDownloadable says why.
+	RouteNone DocRoute = iota
+	// RouteByName: POST …/invoices/{invoice}/download?documentName={name}.
+	RouteByName
+	// RouteInvoicePDF: POST …/invoices/{invoice}/download without a
+	// document name, which serves the invoice itself.
+	RouteInvoicePDF
+	// RouteSummary: POST …/billingAccounts/{a}/invoices/{invoice}/downloadSummary (EA).
+	RouteSummary
+	// RouteTransactions: POST …/billingAccounts/{a}/invoices/{invoice}/transactionsDownload.
+	RouteTransactions
+)
+
+// Why a document cannot be downloaded: each is a message ID of its own.
+const (
+	DocNotDownloadableNameless = "shapes.doc.nameless"  // no name, and no operation for its kind
+	DocNotDownloadableKind     = "shapes.doc.otherkind" // a kind no operation serves here
+)
+
+// Route says which operation downloads d for an invoice of agreement a,
+// and when none does, the message ID of why.
+//
+// EA invoices list their documents with a kind and a url but no name
+// (azure-cli-extensions recording test_ea_invoices_list_get_and_download:
+// Invoice -> …/download, Summary -> …/downloadSummary, Transactions ->
+// …/transactionsDownload). The url's last path segment names the
+// operation, so it is read first; a document with a name is asked for by
+// name ("documentName: The ID that uniquely identifies an invoice
+// document", Microsoft.Billing 2024-04-01); a nameless document falls back
+// on its kind.
+func (d Document) Route(a Agreement) (DocRoute, string) {
+	if r, ok := routeFromURL(d.URL); ok {
+		return r, ""
+	}
+	if d.Name != "" {
+		return RouteByName, ""
+	}
+	switch d.Kind {
+	case DocInvoice:
+		return RouteInvoicePDF, ""
+	case DocSummary:
+		if a == AgreementEA {
+			return RouteSummary, ""
+		}
+	case DocTransactions:
+		if a == AgreementEA {
+			return RouteTransactions, ""
+		}
+	default:
+		return RouteNone, DocNotDownloadableNameless
+	}
+	return RouteNone, DocNotDownloadableKind
+}
+
+// routeFromURL reads the operation from a document url that points at a
+// Microsoft.Billing invoice action (…/download, …/downloadSummary,
+// …/transactionsDownload). Any other url says nothing about the route.
+func routeFromURL(raw string) (DocRoute, bool) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !strings.Contains(strings.ToLower(u.Path), "/microsoft.billing/") {
+		return RouteNone, false
+	}
+	p := strings.TrimRight(u.Path, "/")
+	switch strings.ToLower(p[strings.LastIndexByte(p, '/')+1:]) {
+	case "downloadsummary":
+		return RouteSummary, true
+	case "transactionsdownload":
+		return RouteTransactions, true
+	case "download":
+		if u.Query().Get("documentName") != "" {
+			return RouteByName, true
+		}
+		return RouteInvoicePDF, true
+	}
+	return RouteNone, false
+}
+
+// Downloadable reports whether some operation serves d.
+func (d Document) Downloadable(a Agreement) bool {
+	r, _ := d.Route(a)
+	return r != RouteNone
 }
 
 // Invoice is one invoice as the invoices list shows it.
