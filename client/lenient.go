@@ -171,15 +171,15 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 // timeLayouts are the forms Azure has been seen to send, most common first.
 // A layout without a zone is read as UTC, which is what Azure means by it.
 var timeLayouts = []string{
-	time.RFC3339Nano,                  // 2024-03-11T00:00:00.0000000Z
-	"2006-01-02T15:04:05.9999999",     // no zone
-	time.DateOnly,                     // 2024-03-11
-	"1/2/2006 3:04:05 PM -07:00",      // EA enrollment: 6/1/2020 12:00:00 AM +00:00
-	"1/2/2006 3:04:05 PM",             //
-	"1/2/2006",                        //
-	"2006-01-02 15:04:05Z07:00",       // space instead of T
-	"2006-01-02 15:04:05.9999999",     //
-	time.RFC1123,                      // Mon, 18 Nov 2024 06:49:49 GMT
+	time.RFC3339Nano,                   // 2024-03-11T00:00:00.0000000Z
+	"2006-01-02T15:04:05.9999999",      // no zone
+	time.DateOnly,                      // 2024-03-11
+	"1/2/2006 3:04:05 PM -07:00",       // EA enrollment: 6/1/2020 12:00:00 AM +00:00
+	"1/2/2006 3:04:05 PM",              //
+	"1/2/2006",                         //
+	"2006-01-02 15:04:05Z07:00",        // space instead of T
+	"2006-01-02 15:04:05.9999999",      //
+	time.RFC1123,                       // Mon, 18 Nov 2024 06:49:49 GMT
 	"2006-01-02T15:04:05.9999999-0700", // zone without a colon
 }
 

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"sync"
 
-
 	"github.com/azinvoice/azinvoice/model"
 )
 
