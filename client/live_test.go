@@ -109,8 +109,16 @@ func TestLiveDownloadsNeverSendToken(t *testing.T) {
 				if _, err := l.Fetch(ctx, link, &buf, nil); err != nil {
 					t.Fatalf("fetch %s: %v", link, err)
 				}
-				if CheckPDF(buf.Bytes(), int64(buf.Len())) != nil {
+				if doc.Kind == model.DocTransactions {
+					// EA transactions come through transactionsDownload as a CSV.
+					if !strings.HasPrefix(buf.String(), "InvoiceName,") || !strings.Contains(buf.String(), inv.Name) {
+						t.Errorf("%s transactions = %q", inv.Name, buf.String())
+					}
+				} else if CheckPDF(buf.Bytes(), int64(buf.Len())) != nil {
 					t.Errorf("%s %s is not a PDF", inv.Name, doc.Kind)
+				} else if !strings.Contains(buf.String(), "Microsoft Azure - "+string(doc.Kind)) {
+					// Never one file for another: the Summary is the summary.
+					t.Errorf("%s %s: the file is another document", inv.Name, doc.Kind)
 				}
 				kinds[doc.Kind] = true
 			}

@@ -108,19 +108,16 @@ func (s *Server) listProfileBillingSubs(w http.ResponseWriter, r *http.Request, 
 func periodFilter(r *http.Request, in []obj) ([]obj, bool) {
 	q := r.URL.Query()
 	from, to := time.Time{}, time.Time{}
+	var ok bool
 	if v := q.Get("periodStartDate"); v != "" {
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil {
+		if from, ok = queryDate(v); !ok {
 			return nil, false
 		}
-		from = t
 	}
 	if v := q.Get("periodEndDate"); v != "" {
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil {
+		if to, ok = queryDate(v); !ok {
 			return nil, false
 		}
-		to = t
 	}
 	out := make([]obj, 0, len(in))
 	for _, i := range in {
@@ -136,13 +133,27 @@ func periodFilter(r *http.Request, in []obj) ([]obj, bool) {
 	return out, true
 }
 
+// queryDate reads a period date as the client sends it (yyyy-MM-dd) or as
+// Azure writes it back into its own nextLinks ("2000-01-01 00:00:00Z").
+func queryDate(v string) (time.Time, bool) {
+	for _, layout := range []string{time.DateOnly, "2006-01-02 15:04:05Z07:00"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return midnight(t), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// listInvoices answers an invoice list. Its nextLink is the form Azure has
+// sent for invoice lists: relative to the endpoint, with the period dates
+// rewritten as "yyyy-MM-dd 00:00:00Z" and their spaces left unescaped.
 func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, in []obj) {
 	out, ok := periodFilter(r, in)
 	if !ok {
 		writeError(w, http.StatusBadRequest, "InvalidInput", "periodStartDate and periodEndDate must be dates (yyyy-MM-dd).")
 		return
 	}
-	s.page(w, r, out)
+	s.pageWith(w, r, out, relativeNextLink)
 }
 
 func (s *Server) listAccountInvoices(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {

@@ -3,11 +3,11 @@ package emulator
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
 )
@@ -30,22 +30,15 @@ func TestAccountsAllPages(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := start(t, Options{PageSize: tc.pageSize, Scale: Scale{Accounts: tc.accounts}})
-			c, err := armbilling.NewAccountsClient(s.Credential(), armOptions(s))
+			// Read as plain JSON: the EA enrollment's dates are in the US
+			// form Azure sends, which armbilling's strict types refuse.
+			all, pages, _, err := listAll[obj](t, s, "/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01")
 			if err != nil {
 				t.Fatal(err)
 			}
-			pager := c.NewListPager(nil)
 			var names []string
-			pages := 0
-			for pager.More() {
-				p, err := pager.NextPage(context.Background())
-				if err != nil {
-					t.Fatal(err)
-				}
-				pages++
-				for _, a := range p.Value {
-					names = append(names, *a.Properties.DisplayName)
-				}
+			for _, a := range all {
+				names = append(names, getStr(*a, "properties.displayName"))
 			}
 			if len(names) != 3+tc.accounts || pages != tc.wantPages {
 				t.Fatalf("got %d accounts in %d pages: %v", len(names), pages, names)
@@ -55,6 +48,26 @@ func TestAccountsAllPages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The EA enrollment's dates are in the form Azure really sends them
+// (azure-cli-extensions recording test_ea_accounts_list_and_get).
+func TestEnrollmentDatesUSForm(t *testing.T) {
+	s := start(t, Options{})
+	all, _, _, err := listAll[obj](t, s, "/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if getStr(*a, "name") == eaAccount {
+			// testNow is 2025-03-31: month-40 starts 2021-11-01.
+			if got := getStr(*a, "properties.enrollmentDetails.startDate"); got != "11/1/2021 12:00:00 AM +00:00" {
+				t.Fatalf("startDate = %q", got)
+			}
+			return
+		}
+	}
+	t.Fatal("no EA account")
 }
 
 func profiles(t *testing.T, s *Server) map[string]*armbilling.Profile {
@@ -106,39 +119,38 @@ func TestInvoicesByScope(t *testing.T) {
 	s := start(t, Options{})
 	ps := profiles(t, s)
 	c, _ := armbilling.NewInvoicesClient("unused", s.Credential(), armOptions(s))
-	count := func(pager interface {
-		More() bool
-	}, next func() ([]*armbilling.Invoice, error)) ([]*armbilling.Invoice, error) {
-		var all []*armbilling.Invoice
-		for pager.More() {
-			v, err := next()
-			if err != nil {
-				return all, err
-			}
-			all = append(all, v...)
-		}
-		return all, nil
-	}
 	ctx := context.Background()
+	invoices := func(t *testing.T, path string) ([]*armbilling.Invoice, []string, error) {
+		all, _, links, err := listAll[armbilling.Invoice](t, s, path)
+		return all, links, err
+	}
+	prof := "/providers/Microsoft.Billing/billingAccounts/" + mcaAccount + "/billingProfiles/" + *ps["Finance"].Name + "/invoices?api-version=2024-04-01"
 	t.Run("profile, whole year", func(t *testing.T) {
-		p := c.NewListByBillingProfilePager(mcaAccount, *ps["Finance"].Name, nil)
-		all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+		all, links, err := invoices(t, prof)
 		if err != nil || len(all) != 12 {
 			t.Fatalf("%d invoices, %v", len(all), err)
 		}
 		if *all[0].Properties.Status != armbilling.InvoiceStatusDue {
 			t.Fatalf("newest status %v", *all[0].Properties.Status)
 		}
+		// Invoice lists page with the nextLink form Azure has sent: relative,
+		// with the period dates' spaces unescaped.
+		if len(links) == 0 || !strings.HasPrefix(links[0], "/providers/") || !strings.Contains(links[0], "$skiptoken=") {
+			t.Fatalf("nextLinks %v", links)
+		}
 	})
 	t.Run("profile, period filter", func(t *testing.T) {
 		// February 2025 only: overlaps exactly one monthly period.
-		opts := &armbilling.InvoicesClientListByBillingProfileOptions{
-			PeriodStartDate: to.Ptr(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)),
-			PeriodEndDate:   to.Ptr(time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC))}
-		p := c.NewListByBillingProfilePager(mcaAccount, *ps["Finance"].Name, opts)
-		all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+		all, links, err := invoices(t, prof+"&periodStartDate=2025-02-01&periodEndDate=2025-02-28")
 		if err != nil || len(all) != 1 || all[0].Properties.InvoicePeriodStartDate.Month() != time.February {
 			t.Fatalf("%v %v", all, err)
+		}
+		_ = links
+	})
+	t.Run("relative nextLink keeps the period", func(t *testing.T) {
+		all, links, err := invoices(t, prof+"&periodStartDate=2024-01-01&periodEndDate=2025-03-31")
+		if err != nil || len(all) != 12 || len(links) == 0 || !strings.Contains(links[0], "periodStartDate=2024-01-01 00:00:00Z") {
+			t.Fatalf("%d %v %v", len(all), links, err)
 		}
 	})
 	t.Run("marketing is forbidden", func(t *testing.T) {
@@ -150,8 +162,7 @@ func TestInvoicesByScope(t *testing.T) {
 		}
 	})
 	t.Run("EA account", func(t *testing.T) {
-		p := c.NewListByBillingAccountPager(eaAccount, nil)
-		all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+		all, _, err := invoices(t, "/providers/Microsoft.Billing/billingAccounts/"+eaAccount+"/invoices?api-version=2024-04-01")
 		if err != nil || len(all) != 12 || *all[0].Properties.TotalAmount.Currency != "USD" {
 			t.Fatalf("%d %v", len(all), err)
 		}
@@ -159,13 +170,17 @@ func TestInvoicesByScope(t *testing.T) {
 		if err != nil || *one.Name != *all[3].Name {
 			t.Fatalf("get %v", err)
 		}
+		// EA documents have a kind and a url, and no name.
+		docs := one.Properties.Documents
+		if len(docs) != 3 || docs[0].Name != nil || *docs[1].Kind != armbilling.InvoiceDocumentTypeSummary ||
+			!strings.HasSuffix(strings.Split(*docs[1].URL, "?")[0], "/downloadSummary") || !strings.HasPrefix(*docs[1].URL, s.URL()) {
+			t.Fatalf("EA documents %+v", docs)
+		}
 	})
 	t.Run("MOSP subscription", func(t *testing.T) {
 		subs := subscriptionsByName(t, s)
 		for name, want := range map[string]int{"Fabrikam Production": 12, "Fabrikam Shared": 2, "Fabrikam Free Trial": 0} {
-			cf, _ := armbilling.NewClientFactory(*subs[name].SubscriptionID, s.Credential(), armOptions(s))
-			p := cf.NewInvoicesClient().NewListByBillingSubscriptionPager(nil)
-			all, err := count(p, func() ([]*armbilling.Invoice, error) { r, err := p.NextPage(ctx); return r.Value, err })
+			all, _, err := invoices(t, "/providers/Microsoft.Billing/billingAccounts/default/billingSubscriptions/"+*subs[name].SubscriptionID+"/invoices?api-version=2024-04-01")
 			if err != nil || len(all) != want {
 				t.Fatalf("%s: %d %v", name, len(all), err)
 			}

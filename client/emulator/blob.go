@@ -22,20 +22,60 @@ type docRef struct {
 	PeriodEnd           time.Time
 }
 
-func (d docRef) blobPath() string { return "/invoices/" + url.PathEscape(d.Name) + ".pdf" }
+func (d docRef) blobPath() string {
+	if d.Kind == "Transactions" {
+		return "/transactions/" + url.PathEscape(d.Name) + ".csv"
+	}
+	return "/invoices/" + url.PathEscape(d.Name) + ".pdf"
+}
 
-func findDoc(inv obj, docName string) (docRef, bool) {
-	ref := docRef{Invoice: getStr(inv, "name"),
+// kindSuffix names the blob of an EA document that has no name of its
+// own: the invoice's name and its kind ("7511356-Summary").
+func kindSuffix(kind string) string { return "-" + kind }
+
+func invoiceRef(inv obj) docRef {
+	return docRef{Invoice: getStr(inv, "name"),
 		Amount:      getNum(inv, "properties.totalAmount.value"),
 		Currency:    getStr(inv, "properties.totalAmount.currency"),
 		PeriodStart: getTime(inv, "properties.invoicePeriodStartDate"),
 		PeriodEnd:   getTime(inv, "properties.invoicePeriodEndDate")}
+}
+
+// findKind finds an invoice's document of a kind (EA documents have no
+// name; they are served by the operation of their kind).
+func findKind(inv obj, kind string) (docRef, bool) {
+	ref := invoiceRef(inv)
+	docs, _ := get(inv, "properties.documents").([]any)
+	for _, d := range docs {
+		m, _ := d.(map[string]any)
+		if k, _ := m["kind"].(string); strings.EqualFold(k, kind) {
+			ref.Kind = k
+			ref.Name, _ = m["name"].(string)
+			if ref.Name == "" {
+				ref.Name = ref.Invoice
+				if k != "Invoice" {
+					ref.Name += kindSuffix(k)
+				}
+			}
+			return ref, true
+		}
+	}
+	return docRef{}, false
+}
+
+func findDoc(inv obj, docName string) (docRef, bool) {
+	ref := invoiceRef(inv)
+	if docName == "" {
+		if d, ok := findKind(inv, "Invoice"); ok {
+			return d, true
+		}
+	}
 	docs, _ := get(inv, "properties.documents").([]any)
 	for _, d := range docs {
 		m, _ := d.(map[string]any)
 		name, _ := m["name"].(string)
 		kind, _ := m["kind"].(string)
-		if (docName == "" && kind == "Invoice") || (docName != "" && strings.EqualFold(name, docName)) {
+		if docName != "" && name != "" && strings.EqualFold(name, docName) {
 			ref.Name, ref.Kind = name, kind
 			return ref, true
 		}
@@ -63,6 +103,13 @@ func (s *Server) docByName(name string) (docRef, bool) {
 		for _, inv := range l {
 			if d, ok := findDoc(inv, name); ok && strings.EqualFold(d.Name, name) {
 				return d, true
+			}
+			for _, kind := range []string{"Summary", "Transactions"} {
+				if strings.EqualFold(name, getStr(inv, "name")+kindSuffix(kind)) {
+					if d, ok := findKind(inv, kind); ok {
+						return d, true
+					}
+				}
 			}
 		}
 	}
@@ -145,6 +192,13 @@ func (s *Server) blobContent(w http.ResponseWriter, r *http.Request) {
 		}
 		_ = zw.Close()
 		writeBlob(w, r, "application/zip", buf.Bytes())
+	case strings.HasPrefix(p, "/transactions/") && strings.HasSuffix(p, ".csv"):
+		d, ok := s.docByName(strings.TrimSuffix(strings.TrimPrefix(p, "/transactions/"), ".csv"))
+		if !ok || d.Kind != "Transactions" {
+			storageError(w, http.StatusNotFound, "BlobNotFound", "The specified blob does not exist.")
+			return
+		}
+		writeBlob(w, r, "text/csv", transactionsCSV(d))
 	case strings.HasPrefix(p, "/usage/") && strings.HasSuffix(p, ".csv"):
 		s.usageBlob(w, r, strings.TrimSuffix(strings.TrimPrefix(p, "/usage/"), ".csv"))
 	default:

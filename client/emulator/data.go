@@ -54,6 +54,10 @@ type subData struct {
 	BillingPropertyError *apiError `json:"billingPropertyError"`
 	Invoices             []obj     `json:"invoices"`
 	Usage                bool      `json:"usage"`
+	// NoUsagePeriods are period start dates (YYYY-MM-DD) for which
+	// usageDetails answers 204 No Content, as its API documents for a
+	// period without usage.
+	NoUsagePeriods []string `json:"noUsagePeriods"`
 }
 
 type dataset struct {
@@ -134,11 +138,40 @@ func getNum(o obj, dotted string) float64 {
 
 func getTime(o obj, dotted string) time.Time {
 	s := getStr(o, dotted)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t
+	for _, layout := range []string{time.RFC3339, time.DateOnly, usDate} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC()
+		}
 	}
-	t, _ := time.Parse(time.DateOnly, s)
-	return t
+	return time.Time{}
+}
+
+// armPrefix in a data string stands for the emulator's own Resource
+// Manager URL, which is known only once it listens: document urls are
+// absolute ARM links, as Azure sends them.
+const armPrefix = "@arm/"
+
+// bindARM replaces armPrefix in every invoice document's url.
+func (d *dataset) bindARM(armURL string) {
+	var lists [][]obj
+	for _, a := range d.Accounts {
+		lists = append(lists, a.allInvoices())
+	}
+	for _, s := range d.Subs {
+		lists = append(lists, s.Invoices)
+	}
+	for _, l := range lists {
+		for _, inv := range l {
+			docs, _ := get(inv, "properties.documents").([]any)
+			for _, doc := range docs {
+				if m, ok := doc.(map[string]any); ok {
+					if u, _ := m["url"].(string); strings.HasPrefix(u, armPrefix) {
+						m["url"] = armURL + "/" + strings.TrimPrefix(u, armPrefix)
+					}
+				}
+			}
+		}
+	}
 }
 
 // clone deep-copies a JSON tree so a handler can change a copy freely.

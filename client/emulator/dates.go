@@ -15,8 +15,14 @@ import (
 //	                               day D; period 0 contains today; invoice = end + 1 day
 //
 // Any of them may add "+Nd"/"-Nd" after the part, and end in "|date" for a
-// plain YYYY-MM-DD instead of RFC 3339. See assets/demo/README.md.
-var placeholder = regexp.MustCompile(`^@(today|month([+-]\d+)?|period(\d{1,2})([+-]\d+)?)(?::(start|end|invoice|d\d{1,2}))?([+-]\d+d)?(\|date)?$`)
+// plain YYYY-MM-DD, or "|us" for the form Azure really sends EA enrollment
+// dates in ("6/1/2020 12:00:00 AM +00:00"), instead of RFC 3339. See
+// assets/demo/README.md.
+var placeholder = regexp.MustCompile(`^@(today|month([+-]\d+)?|period(\d{1,2})([+-]\d+)?)(?::(start|end|invoice|d\d{1,2}))?([+-]\d+d)?(\|date|\|us)?$`)
+
+// usDate is the US form with a zone that Azure sends EA enrollment dates in
+// (azure-cli-extensions recording test_ea_accounts_list_and_get).
+const usDate = "1/2/2006 3:04:05 PM -07:00"
 
 // resolveDate turns a placeholder into a date string; ok is false when s is
 // not a placeholder.
@@ -33,8 +39,11 @@ func resolveDate(s string, now time.Time) (string, bool) {
 		n, _ := strconv.Atoi(m[6][:len(m[6])-1])
 		t = t.AddDate(0, 0, n)
 	}
-	if m[7] != "" {
+	switch m[7] {
+	case "|date":
 		return t.Format(time.DateOnly), true
+	case "|us":
+		return t.Format(usDate), true
 	}
 	return t.Format(time.RFC3339), true
 }

@@ -129,6 +129,7 @@ func Start(opts Options) (*Server, error) {
 	}
 	s.armURL = "https://" + armLn.Addr().String()
 	s.blobURL = "https://" + blobLn.Addr().String()
+	s.data.bindARM(s.armURL)
 	s.arm = s.newHTTPServer(http.HandlerFunc(s.serveARM))
 	s.blob = s.newHTTPServer(http.HandlerFunc(s.serveBlob))
 	s.client = s.cert.client()

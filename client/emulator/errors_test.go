@@ -63,8 +63,10 @@ func TestARMErrors(t *testing.T) {
 func TestFaults(t *testing.T) {
 	ctx := context.Background()
 	list := func(s *Server) error {
-		c, _ := armbilling.NewAccountsClient(s.Credential(), armOptions(s))
-		_, err := c.NewListPager(nil).NextPage(ctx)
+		// Profiles, not accounts: the accounts list holds the EA enrollment's
+		// US-form dates, which the SDK's strict types refuse.
+		c, _ := armbilling.NewProfilesClient(s.Credential(), armOptions(s))
+		_, err := c.NewListByBillingAccountPager(mcaAccount, nil).NextPage(ctx)
 		return err
 	}
 	for _, tc := range []struct {

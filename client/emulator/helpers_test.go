@@ -1,6 +1,11 @@
 package emulator
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -43,4 +48,55 @@ func armOptions(s *Server) *arm.ClientOptions {
 		Transport: s.HTTPClient(),
 		Retry:     policy.RetryOptions{RetryDelay: 10 * time.Millisecond, MaxRetryDelay: 50 * time.Millisecond},
 	}}
+}
+
+// listAll pages through a list as a plain HTTP client would, following
+// every nextLink form the emulator sends (absolute, or relative with
+// unescaped spaces, which the SDK's own pagers cannot follow), and decodes
+// each item into T. It returns the items, the pages read and the nextLinks seen.
+func listAll[T any](t testing.TB, s *Server, pathAndQuery string) ([]*T, int, []string, error) {
+	t.Helper()
+	next := s.URL() + pathAndQuery
+	var out []*T
+	var links []string
+	pages := 0
+	for next != "" && pages < 1000 {
+		req, _ := http.NewRequest("GET", next, nil)
+		req.Header.Set("Authorization", "Bearer "+s.token)
+		resp, err := s.HTTPClient().Do(req)
+		if err != nil {
+			return out, pages, links, err
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		pages++
+		if resp.StatusCode == http.StatusNoContent {
+			break
+		}
+		if resp.StatusCode != 200 {
+			return out, pages, links, fmt.Errorf("status %d: %s", resp.StatusCode, body)
+		}
+		var page struct {
+			Value    []json.RawMessage `json:"value"`
+			NextLink string            `json:"nextLink"`
+		}
+		if err := json.Unmarshal(body, &page); err != nil {
+			return out, pages, links, err
+		}
+		for _, raw := range page.Value {
+			v := new(T)
+			if err := json.Unmarshal(raw, v); err != nil {
+				return out, pages, links, err
+			}
+			out = append(out, v)
+		}
+		next = page.NextLink
+		if next != "" {
+			links = append(links, next)
+			if strings.HasPrefix(next, "/") {
+				next = s.URL() + strings.ReplaceAll(next, " ", "%20")
+			}
+		}
+	}
+	return out, pages, links, nil
 }

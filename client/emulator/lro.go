@@ -274,3 +274,42 @@ func (s *Server) downloadDocsBySub(w http.ResponseWriter, r *http.Request, v map
 	s.mu.Unlock()
 	s.downloadDocs(w, r, v["a"], sets, body)
 }
+
+// downloadByKind serves an EA invoice's Summary (POST …/downloadSummary) or
+// Transactions (POST …/transactionsDownload): the operations Azure names
+// in those documents' urls. An invoice without a document of that kind
+// answers 404, as a missing document does.
+func (s *Server) downloadByKind(kind string) handler {
+	return func(w http.ResponseWriter, r *http.Request, v map[string]string, _ []byte) {
+		s.mu.Lock()
+		var ref docRef
+		ok := false
+		if a := s.data.account(v["a"]); a != nil {
+			for _, set := range s.accountInvoiceSets(a) {
+				inv := findInvoice(set.list, v["i"])
+				if inv == nil {
+					continue
+				}
+				if !allowed(set.role, "Microsoft.Billing/billingAccounts/invoices/download/action") {
+					s.mu.Unlock()
+					denied(w, "Microsoft.Billing/billingAccounts/invoices/download/action")
+					return
+				}
+				ref, ok = findKind(inv, kind)
+				if !ok {
+					s.mu.Unlock()
+					writeError(w, http.StatusNotFound, "DocumentNotFound", "The invoice '"+clip(v["i"])+"' has no "+kind+" document.")
+					return
+				}
+				break
+			}
+		}
+		s.mu.Unlock()
+		if !ok {
+			notFound(w, "invoice", v["i"])
+			return
+		}
+		s.accept(w, r, "/providers/Microsoft.Billing/billingAccounts/"+url.PathEscape(v["a"])+"/operationResults", apiBilling,
+			func(string) any { return s.sasLink(ref.blobPath()) })
+	}
+}

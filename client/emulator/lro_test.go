@@ -147,13 +147,10 @@ func TestDownloadMOSPAndZip(t *testing.T) {
 	subs := subscriptionsByName(t, s)
 	cf, _ := armbilling.NewClientFactory(*subs["Fabrikam Production"].SubscriptionID, s.Credential(), armOptions(s))
 	c := cf.NewInvoicesClient()
-	var all []*armbilling.Invoice
-	for pg := c.NewListByBillingSubscriptionPager(nil); pg.More(); {
-		r, err := pg.NextPage(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, r.Value...)
+	all, _, _, err := listAll[armbilling.Invoice](t, s, "/providers/Microsoft.Billing/billingAccounts/default/billingSubscriptions/"+
+		*subs["Fabrikam Production"].SubscriptionID+"/invoices?api-version=2024-04-01")
+	if err != nil {
+		t.Fatal(err)
 	}
 	var void *armbilling.Invoice
 	for _, i := range all {

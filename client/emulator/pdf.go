@@ -62,3 +62,12 @@ func pdfEscape(s string) string {
 	}
 	return b.String()
 }
+
+// transactionsCSV is an EA invoice's transactions file: one row for the
+// invoice total (the demo has no line items). Its columns are the
+// emulator's own; Azure's transactions file format is not documented.
+func transactionsCSV(d docRef) []byte {
+	return []byte("InvoiceName,BillingPeriodStart,BillingPeriodEnd,Description,Amount,Currency\n" +
+		fmt.Sprintf("%s,%s,%s,Azure services,%.2f,%s\n", d.Invoice, d.PeriodStart.Format("2006-01-02"),
+			d.PeriodEnd.Format("2006-01-02"), d.Amount, d.Currency))
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -42,6 +43,11 @@ func writeAPIError(w http.ResponseWriter, e *apiError) {
 // page answers one page of a list, ARM style: {"value":[...],"nextLink":...}
 // where nextLink is this same request with $skipToken advanced.
 func (s *Server) page(w http.ResponseWriter, r *http.Request, items []obj) {
+	s.pageWith(w, r, items, s.nextLink)
+}
+
+// pageWith is page with the nextLink made by link.
+func (s *Server) pageWith(w http.ResponseWriter, r *http.Request, items []obj, link func(*http.Request, string, int) string) {
 	size := s.opts.PageSize
 	if top, err := strconv.Atoi(r.URL.Query().Get("top")); err == nil && top > 0 && top < size {
 		size = top
@@ -53,9 +59,40 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, items []obj) {
 	end := min(start+size, len(items))
 	body := obj{"value": items[start:end]}
 	if end < len(items) {
-		body["nextLink"] = s.nextLink(r, "$skipToken", end)
+		body["nextLink"] = link(r, "$skipToken", end)
 	}
 	writeJSON(w, http.StatusOK, body)
+}
+
+// relativeNextLink is a nextLink as Azure has sent it for invoice lists:
+// a path without scheme or host, "$skiptoken", and period dates written
+// "2000-01-01 00:00:00Z" with the spaces unescaped.
+func relativeNextLink(r *http.Request, _ string, next int) string {
+	q := r.URL.Query()
+	parts := []string{"$skiptoken=" + strconv.Itoa(next)}
+	for _, k := range []string{"periodStartDate", "periodEndDate"} {
+		if v := q.Get(k); v != "" {
+			if t, ok := queryDate(v); ok {
+				v = t.Format("2006-01-02") + " 00:00:00Z"
+			}
+			parts = append(parts, k+"="+v)
+		}
+	}
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch k {
+		case "periodStartDate", "periodEndDate", "$skipToken", "$skiptoken":
+			continue
+		}
+		for _, v := range q[k] {
+			parts = append(parts, url.QueryEscape(k)+"="+url.QueryEscape(v))
+		}
+	}
+	return r.URL.EscapedPath() + "?" + strings.Join(parts, "&")
 }
 
 func skipToken(q url.Values) int {

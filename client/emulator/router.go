@@ -44,6 +44,8 @@ func (s *Server) routes() []route {
 		{"GET", bs + "/invoices", apiBilling, s.listSubInvoices},
 		{"GET", bs + "/invoices/{i}", apiBilling, s.getSubInvoice},
 		{"POST", ba + "/invoices/{i}/download", apiBilling, s.downloadByAccount},
+		{"POST", ba + "/invoices/{i}/downloadSummary", apiBilling, s.downloadByKind("Summary")},
+		{"POST", ba + "/invoices/{i}/transactionsDownload", apiBilling, s.downloadByKind("Transactions")},
 		{"POST", bs + "/invoices/{i}/download", apiBilling, s.downloadBySub},
 		{"POST", ba + "/downloadDocuments", apiBilling, s.downloadDocsByAccount},
 		{"POST", bs + "/downloadDocuments", apiBilling, s.downloadDocsBySub},

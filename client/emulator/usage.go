@@ -64,9 +64,11 @@ func (s *Server) usageDetails(w http.ResponseWriter, r *http.Request, scope stri
 	sub := s.data.sub(segs[1])
 	var usage bool
 	var subName, cur string
+	var none []string
 	if sub != nil {
 		usage, subName = sub.Usage, getStr(sub.Subscription, "displayName")
 		cur = getStr(sub.BillingProperty, "properties.billingCurrency")
+		none = sub.NoUsagePeriods
 	}
 	s.mu.Unlock()
 	if sub == nil {
@@ -98,6 +100,14 @@ func (s *Server) usageDetails(w http.ResponseWriter, r *http.Request, scope stri
 	if end.Before(start) || end.Sub(start) > 400*24*time.Hour {
 		writeError(w, http.StatusBadRequest, "BadRequest", "The date range in $filter is invalid.")
 		return
+	}
+	for _, p := range none {
+		if p == start.Format(time.DateOnly) {
+			// "204 No Content" is the documented answer for a period
+			// without usage (Consumption UsageDetails_List).
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 	}
 	total := int64(s.opts.UsageRows)
 	if !usage {
