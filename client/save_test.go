@@ -88,3 +88,60 @@ func TestSaveExistingPolicies(t *testing.T) {
 		}
 	}
 }
+
+// The demo's period with no usage (usageDetails answers 204): Save keeps a
+// header-only CSV and the progress says so; a period with usage does not.
+// The EA enrollment's Summary saves as the summary, under its own name.
+func TestSaveDemoShapes(t *testing.T) {
+	_, l := startEmu(t, emulator.Options{})
+	d := loadDemo(t, l)
+	ctx := context.Background()
+	sc, invs := mospScope(t, l, d)
+	dir := t.TempDir()
+	var empty, full int
+	for _, inv := range invs[:4] {
+		var last JobProgress
+		path, err := Save(ctx, l, dir, Job{Kind: JobUsage, Scope: sc, Invoice: inv}, ExistingReplace, func(p JobProgress) { last = p })
+		if err != nil {
+			t.Fatalf("%s: %v", inv.Name, err)
+		}
+		b, _ := os.ReadFile(path)
+		lines := strings.Count(string(b), "\n")
+		switch {
+		case last.NoUsage && lines == 1 && strings.HasPrefix(string(b), "Date,SubscriptionId,"):
+			empty++
+		case !last.NoUsage && lines > 1:
+			full++
+		default:
+			t.Errorf("%s: NoUsage=%v with %d lines", inv.Name, last.NoUsage, lines)
+		}
+	}
+	if empty != 1 || full != 3 {
+		t.Errorf("%d periods without usage, %d with", empty, full)
+	}
+
+	// The enrollment's US-form dates are read, not lost.
+	if e := d.accounts[model.AgreementEA].Enrollment; e == nil || len(e.StartDate) != 10 || len(e.EndDate) != 10 {
+		t.Errorf("EA enrollment = %+v", e)
+	}
+	ea := d.scope(model.AgreementEA)
+	eaInvs, err := l.Invoices(ctx, ea, model.Period{})
+	if err != nil || len(eaInvs) == 0 {
+		t.Fatal(err)
+	}
+	inv := eaInvs[0]
+	for i := range inv.Documents {
+		doc := &inv.Documents[i]
+		path, err := Save(ctx, l, dir, Job{Scope: ea, Invoice: inv, Document: doc}, ExistingFail, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", doc.Kind, err)
+		}
+		b, _ := os.ReadFile(path)
+		if doc.Kind != model.DocTransactions && !bytes.Contains(b, []byte("Microsoft Azure - "+string(doc.Kind))) {
+			t.Errorf("%s saved as %s holds another document", doc.Kind, filepath.Base(path))
+		}
+		if doc.Kind == model.DocSummary && !strings.HasSuffix(path, "_Summary.pdf") {
+			t.Errorf("summary saved as %s", path)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/azinvoice/azinvoice/model"
@@ -55,6 +56,14 @@ type wUsage struct {
 		ProductIdentifier     Text `json:"productIdentifier"`
 		CostInBillingCurrency Num  `json:"costInBillingCurrency"`
 		BillingCurrencyCode   Text `json:"billingCurrencyCode"`
+		// the older shape, with no kind (api-version 2018-era and the
+		// azure-cli recording test_consumption_usage_list)
+		UsageStart       Time `json:"usageStart"`
+		InstanceID       Text `json:"instanceId"`
+		InstanceLocation Text `json:"instanceLocation"`
+		UsageQuantity    Num  `json:"usageQuantity"`
+		PretaxCost       Num  `json:"pretaxCost"`
+		Currency         Text `json:"currency"`
 	} `json:"properties"`
 }
 
@@ -144,6 +153,14 @@ func usageRecord(u *wUsage) (rec []string, known bool) {
 	if kind != "" && kind != "modern" && kind != "legacy" {
 		return nil, false
 	}
+	if kind == "" && (p.PretaxCost.set || p.UsageStart.set) && !p.Cost.set && !p.CostInBillingCurrency.set {
+		return []string{
+			csvDate(p.UsageStart), p.SubscriptionGUID.S(), p.SubscriptionName.S(), groupOf(p.InstanceID.S()), p.InstanceName.S(),
+			p.InstanceID.S(), p.InstanceLocation.S(), p.ConsumedService.S(), p.MeterID.S(), p.Product.S(),
+			"", num(p.UsageQuantity), "", "", num(p.PretaxCost),
+			p.Currency.S(), "", "", "",
+		}, true
+	}
 	if modern {
 		return []string{
 			csvDate(p.Date), p.SubscriptionGUID.S(), p.SubscriptionName.S(), p.ResourceGroup.S(), p.InstanceName.S(),
@@ -158,6 +175,17 @@ func usageRecord(u *wUsage) (rec []string, known bool) {
 		p.PartNumber.S(), num(p.Quantity), num(p.UnitPrice), num(p.EffectivePrice), num(p.Cost),
 		p.BillingCurrency.S(), p.ChargeType.S(), p.PublisherType.S(), p.OfferID.S(),
 	}, true
+}
+
+// groupOf is the resource group named in an ARM resource ID, or "".
+func groupOf(id string) string {
+	parts := strings.Split(id, "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if strings.EqualFold(parts[i], "resourceGroups") {
+			return parts[i+1]
+		}
+	}
+	return ""
 }
 
 func csvDate(t Time) string {

@@ -20,11 +20,12 @@ func accountsList(c *common) *listScreen[model.Account] {
 			{TitleID: "col.accounttype", Width: 11, Drop: 90},
 			{TitleID: "col.status", Width: 9, Drop: 70},
 			{TitleID: "col.accountname", Width: 36, Drop: 120},
+			{TitleID: "shapes.col.enrollment", Width: 23, Drop: 150},
 		},
 		load: func(ctx context.Context) ([]model.Account, error) { return c.cfg.Billing.Accounts(ctx) },
 		row: func(a model.Account) []string {
 			return []string{model.Clean(a.Title()), a.Agreement.Badge(), model.OrNone(model.Clean(a.AccountType)),
-				model.OrNone(model.Clean(a.Status)), model.Clean(a.Name)}
+				model.OrNone(model.Clean(a.Status)), model.Clean(a.Name), enrollmentTerm(a)}
 		},
 		tone: func(a model.Account, col int, cell string) (string, bool) {
 			if col == 1 {
@@ -56,6 +57,16 @@ func accountsList(c *common) *listScreen[model.Account] {
 			return []key.Binding{c.keys.Subs, c.keys.Why, c.keys.Email}
 		},
 	})
+}
+
+// enrollmentTerm is an EA enrollment's start and end dates, as Azure
+// sends them (in whatever form: the client has read them), or "—".
+func enrollmentTerm(a model.Account) string {
+	e := a.Enrollment
+	if e == nil || (e.StartDate == "" && e.EndDate == "") {
+		return model.None
+	}
+	return model.OrNone(e.StartDate) + " → " + model.OrNone(e.EndDate)
 }
 
 func accountScope(a model.Account) model.Scope {

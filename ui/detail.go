@@ -63,6 +63,9 @@ func (d *detail) layout() {
 		if len(doc.DocNumbers) > 0 {
 			line += st.Dim.Render("  " + model.Clean(strings.Join(doc.DocNumbers, ", ")))
 		}
+		if _, why := doc.Route(d.scope.Agreement); why != "" {
+			line += st.Dim.Render("  " + i18n.T(why))
+		}
 		items = append(items, pagerItem{lines: []string{line}})
 		d.docIdx = append(d.docIdx, i)
 	}
@@ -115,6 +118,9 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 			return push(whyScreen(d.c, d.crumbs[0], client.FactsRequest{Scope: d.scope}))
 		}
 		if key.Matches(k, d.c.keys.Enter) {
+			if doc := d.selectedDoc(); doc != nil && !doc.Downloadable(d.scope.Agreement) {
+				return notDownloadable(doc, d.scope.Agreement)
+			}
 			return d.c.dl.start(d.id, client.Job{Kind: client.JobInvoicePDF, Scope: d.scope, Invoice: d.inv, Document: d.selectedDoc()}, client.ExistingFail)
 		}
 	}
@@ -126,7 +132,7 @@ func (d *detail) View(width, height int) string { return d.pg.view(width, height
 
 func (d *detail) Bindings() []key.Binding {
 	b := []key.Binding{d.c.keys.Up, d.c.keys.Down}
-	if d.selectedDoc() != nil {
+	if doc := d.selectedDoc(); doc != nil && doc.Downloadable(d.scope.Agreement) {
 		b = append(b, bindingWith(d.c.keys.Enter, "key.downloaddoc"))
 	}
 	return append(append(b, invoiceBindings(d.c, d.scope, d.inv)...), d.c.keys.Why)
@@ -137,10 +143,16 @@ func (d *detail) Bindings() []key.Binding {
 func invoiceKeys(c *common, owner int, sc model.Scope, inv model.Invoice, doc *model.Document, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, c.keys.Download):
+		if doc != nil && !doc.Downloadable(sc.Agreement) {
+			return notDownloadable(doc, sc.Agreement), true
+		}
 		return c.dl.start(owner, client.Job{Kind: client.JobInvoicePDF, Scope: sc, Invoice: inv, Document: doc}, client.ExistingFail), true
 	case key.Matches(k, c.keys.DownloadAll):
 		if len(inv.Documents) == 0 {
 			return func() tea.Msg { return statusMsg{text: i18n.T("dl.nodocs"), isErr: true} }, true
+		}
+		if !client.ZipOffered(inv.Documents) {
+			return func() tea.Msg { return statusMsg{text: i18n.T("shapes.dl.nozip"), isErr: true} }, true
 		}
 		return c.dl.start(owner, client.Job{Kind: client.JobDocuments, Scope: sc, Invoice: inv}, client.ExistingFail), true
 	case key.Matches(k, c.keys.Usage):
@@ -160,9 +172,20 @@ func usageAvailable(sc model.Scope) bool {
 	return sc.Agreement.InvoiceScope() != model.ScopeNone
 }
 
+// notDownloadable says, instead of downloading another file, why a
+// document cannot be had here.
+func notDownloadable(doc *model.Document, a model.Agreement) tea.Cmd {
+	_, why := doc.Route(a)
+	if why == "" {
+		why = model.DocNotDownloadableKind
+	}
+	text := i18n.T("shapes.dl.notdownloadable", map[string]any{"Kind": docKindText(doc.Kind), "Why": i18n.T(why)})
+	return func() tea.Msg { return statusMsg{text: text, isErr: true} }
+}
+
 func invoiceBindings(c *common, sc model.Scope, inv model.Invoice) []key.Binding {
 	b := []key.Binding{c.keys.Download}
-	if len(inv.Documents) > 0 {
+	if client.ZipOffered(inv.Documents) {
 		b = append(b, c.keys.DownloadAll)
 	}
 	if usageAvailable(sc) {

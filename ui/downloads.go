@@ -120,14 +120,16 @@ func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea
 	go func() {
 		defer d.running.Done()
 		defer cancel()
+		var last client.JobProgress // the end carries it: a period with no usage says so
 		path, err := client.Save(ctx, billing, dir, j, existing, func(p client.JobProgress) {
+			last = p
 			select { // progress may be dropped when the UI is behind; the end never is
 			case events <- dlEvent{id: id, prog: &p}:
 			default:
 			}
 		})
 		select { // the buffer has room; only a program torn down may not listen
-		case events <- dlEvent{id: id, path: path, err: err, end: true}:
+		case events <- dlEvent{id: id, path: path, err: err, end: true, prog: &last}:
 		case <-d.c.ctx.Done():
 		}
 	}()
@@ -168,7 +170,7 @@ func (d *downloads) handle(ev dlEvent) (statusMsg, bool) {
 		switch {
 		case ev.err == nil:
 			j.state = dlDone
-			return statusMsg{text: i18n.T("dl.saved", map[string]any{"Path": j.path})}, true
+			return savedStatus(j.path, ev.prog), true
 		case errors.Is(ev.err, context.Canceled) || j.canceling:
 			j.state = dlCanceled
 			return statusMsg{text: i18n.T("dl.canceled", map[string]any{"Name": j.name})}, true
@@ -282,4 +284,17 @@ func bytesText(n int64) string {
 		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// savedStatus is the line for a saved file; a usage file of a period with
+// no usage, or with records left out, says so.
+func savedStatus(path string, p *client.JobProgress) statusMsg {
+	text := i18n.T("dl.saved", map[string]any{"Path": path})
+	if p != nil && p.NoUsage {
+		text = i18n.T("shapes.dl.nousage", map[string]any{"Path": path})
+	}
+	if p != nil && p.Unreadable > 0 {
+		return statusMsg{text: text + " " + i18n.T("shapes.dl.unreadable", map[string]any{"Count": p.Unreadable}), isErr: true}
+	}
+	return statusMsg{text: text}
 }

@@ -59,6 +59,12 @@ func describe(err error) errorInfo {
 		key = "timeout"
 	case errors.Is(err, client.ErrNoUsage):
 		key = "nousage"
+	case errors.Is(err, client.ErrNoUsageInPeriod):
+		key = "shapes.nousageperiod"
+	case errors.Is(err, client.ErrNotDownloadable):
+		key = "shapes.notdownloadable"
+	case errors.Is(err, client.ErrUnreadable):
+		key = "shapes.unreadable"
 	case errors.Is(err, client.ErrUnsupported):
 		key = "unsupported"
 	case errors.Is(err, client.ErrExists):
