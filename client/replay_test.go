@@ -106,7 +106,9 @@ func day(s string) time.Time {
 
 func sameDay(a, b time.Time) bool { return a.Format(time.DateOnly) == b.Format(time.DateOnly) }
 
-func usd(v float64, cur string) model.Money { return model.Money{Amount: v, Currency: cur, Known: true} }
+func usd(v float64, cur string) model.Money {
+	return model.Money{Amount: v, Currency: cur, Known: true}
+}
 
 // Problem 1: an EA enrollment's dates come as "6/1/2020 12:00:00 AM +00:00".
 // The SDK fails the whole list on them; the client shows every account.
