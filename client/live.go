@@ -17,9 +17,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/consumption/armconsumption"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/costmanagement/armcostmanagement/v3"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
 )
 
 // PublicEndpoint is Azure Resource Manager in the public cloud.
@@ -65,17 +63,11 @@ type Live struct {
 	lroTO        time.Duration
 	tokenScope   string           // what callerOID asks a token for: this cloud's ARM audience
 	pl           runtime.Pipeline // the SDK pipeline our own pager and GETs use (paging.go)
-	accounts     *armbilling.AccountsClient
 	profiles     *armbilling.ProfilesClient
-	billSubs     *armbilling.SubscriptionsClient
-	policies     *armbilling.PoliciesClient
 	perms        *armbilling.PermissionsClient
-	roles        *armbilling.RoleAssignmentsClient
 	invoices     *armbilling.InvoicesClient // not bound to a subscription: account/profile routes
 	transactions *armbilling.TransactionsClient
-	subs         *armsubscriptions.Client
 	costReport   *armcostmanagement.GenerateCostDetailsReportClient
-	usage        *armconsumption.UsageDetailsClient
 }
 
 var _ Billing = (*Live)(nil)
@@ -136,22 +128,10 @@ func (l *Live) buildClients() error {
 		return err
 	}
 	l.pl = ac.Pipeline()
-	if l.accounts, err = armbilling.NewAccountsClient(c, o); err != nil {
-		return err
-	}
 	if l.profiles, err = armbilling.NewProfilesClient(c, o); err != nil {
 		return err
 	}
-	if l.billSubs, err = armbilling.NewSubscriptionsClient(c, o); err != nil {
-		return err
-	}
-	if l.policies, err = armbilling.NewPoliciesClient("", c, o); err != nil {
-		return err
-	}
 	if l.perms, err = armbilling.NewPermissionsClient(c, o); err != nil {
-		return err
-	}
-	if l.roles, err = armbilling.NewRoleAssignmentsClient(c, o); err != nil {
 		return err
 	}
 	if l.invoices, err = armbilling.NewInvoicesClient("", c, o); err != nil {
@@ -160,13 +140,7 @@ func (l *Live) buildClients() error {
 	if l.transactions, err = armbilling.NewTransactionsClient(c, o); err != nil {
 		return err
 	}
-	if l.subs, err = armsubscriptions.NewClient(c, o); err != nil {
-		return err
-	}
-	if l.costReport, err = armcostmanagement.NewGenerateCostDetailsReportClient(c, o); err != nil {
-		return err
-	}
-	l.usage, err = armconsumption.NewUsageDetailsClient(c, o)
+	l.costReport, err = armcostmanagement.NewGenerateCostDetailsReportClient(c, o)
 	return err
 }
 

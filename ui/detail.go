@@ -54,7 +54,7 @@ func (d *detail) layout() {
 		field("detail.subscription", model.OrNone(model.Clean(firstNonEmpty(in.SubscriptionName, in.SubscriptionID)))),
 		field("detail.po", model.OrNone(model.Clean(in.PurchaseOrder))),
 		"",
-		st.Bold.Render(i18n.T("detail.documents", map[string]any{"Count": len(in.Documents)})),
+		st.Bold.Render(i18n.T(documentsLineID(in.Documents), map[string]any{"Count": len(in.Documents)})),
 	}
 	items := []pagerItem{{plain: true, lines: head}}
 	d.docIdx = []int{-1}
@@ -74,6 +74,15 @@ func (d *detail) layout() {
 		d.docIdx = append(d.docIdx, -1)
 	}
 	d.pg.set(items)
+}
+
+// documentsLineID offers the zip only when Azure can make one: some
+// document has a name.
+func documentsLineID(docs []model.Document) string {
+	if len(docs) > 0 && !client.ZipOffered(docs) {
+		return "shapes.detail.documents.nozip"
+	}
+	return "detail.documents"
 }
 
 func docKindText(k model.DocumentKind) string {
