@@ -504,4 +504,105 @@ func TestReplayFixturesReadCleanly(t *testing.T) {
 	check("spec_UsageDetailsList.json", lenient(func() any { return new(wUsage) }))
 	check("spec_UsageDetailsListByMCABillingAccount.json", lenient(func() any { return new(wUsage) }))
 	check("usage_details_nokind.json", lenient(func() any { return new(wUsage) }))
+	check("spec_billingProfilesListByBillingAccount.json", lenient(func() any { return new(wProfile) }))
+	check("spec_billingRoleAssignmentListByBillingProfile.json", lenient(func() any { return new(wRoleAssignment) }))
+	check("spec_GetSubscriptions.json", lenient(func() any { return new(wARMSubscription) }))
+	if bad, ok := decodeLenient(fixture(t, "spec_billingPropertyGetMCA.json"), new(wProperty)); !ok || len(bad) > 0 {
+		t.Errorf("billing property: %v", bad)
+	}
+}
+
+// Published profiles: invoice day, email opt-in, status and relationship as sent.
+func TestReplayProfiles(t *testing.T) {
+	rp, l := newReplay(t)
+	rp.body("GET", "/providers/Microsoft.Billing/billingAccounts/acc/billingProfiles", fixture(t, "spec_billingProfilesListByBillingAccount.json"))
+	got, err := l.Profiles(context.Background(), "acc")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("%d %v", len(got), err)
+	}
+	p := got[0]
+	if p.Name != "11000000-0000-0000-0000-000000000000" || p.Title() != "BillingProfile1" || p.InvoiceDay != 5 || !p.Email.Enabled() ||
+		len(p.Email.Recipients) != 0 || p.Status != "Warned" || p.Currency != "USD" || p.PONumber != "ABC12345" || p.Relationship != "Direct" ||
+		p.SystemID != "1XXX-11XX-XX1-XXXX-XXX" {
+		t.Errorf("profile 1 = %+v", p)
+	}
+	if q := got[1]; q.Relationship != "IndirectCustomer" || q.Status != "Active" || len(q.TargetClouds) != 0 {
+		t.Errorf("profile 2 = %+v", q)
+	}
+}
+
+// A published billing property sends invoiceSectionId as a number: the
+// SDK fails the read on it; the client keeps every field it uses.
+func TestReplayBillingProperty(t *testing.T) {
+	prop := fixture(t, "spec_billingPropertyGetMCA.json")
+	var strict armbilling.Property
+	if err := json.Unmarshal(prop, &strict); err == nil {
+		t.Fatal("armbilling now reads invoiceSectionId as a number")
+	}
+	rp, l := newReplay(t)
+	rp.body("GET", "/subscriptions", fixture(t, "spec_GetSubscriptions.json"))
+	// The example's nextLink is the placeholder "..."; the replay answers
+	// it with an empty page (our choice).
+	rp.body("GET", "/...", []byte(`{"value":[]}`))
+	for _, id := range []string{"291bba3f-e0a5-47bc-a099-3bdcb2a50a05", "72ac930a-f34e-42d8-b06d-dc2a9e12ed71"} {
+		rp.body("GET", "/subscriptions/"+id+"/providers/Microsoft.Billing/billingProperty/default", prop)
+	}
+	subs, err := l.Subscriptions(context.Background())
+	if err != nil || len(subs) != 2 {
+		t.Fatalf("%d %v", len(subs), err)
+	}
+	s := subs[0]
+	if s.PropertyErr != nil {
+		t.Fatalf("property: %v", s.PropertyErr)
+	}
+	if s.DisplayName != "Example Subscription" || s.State != "Enabled" || s.QuotaID != "Internal_2014-09-01" || s.TenantID != "31c75423-32d6-4322-88b7-c478bdde4858" {
+		t.Errorf("subscription = %+v", s)
+	}
+	if s.Agreement != model.AgreementMCA || s.AccountDisplayName != "My Account" || s.ProfileDisplayName != "Contoso" ||
+		s.ProfileName != "xxxx-xxxx-xxx-xxx" || s.BillingType != model.BillingFree || s.SKU != "Microsoft Azure Plan" ||
+		s.Relationship != model.RelationshipDirect || s.IsAccountAdmin != nil {
+		t.Errorf("billing facts = %+v", s)
+	}
+}
+
+// What the caller may do, and their role, from published answers: the
+// check-access decisions as sent; role assignments whose definitions are
+// placeholders read as unknown roles, and none of them is the caller's.
+func TestReplayAccessAndRole(t *testing.T) {
+	acc := "10000000-0000-0000-0000-000000000000:00000000-0000-0000-0000-000000000000_2019-05-31"
+	bp := "/providers/Microsoft.Billing/billingAccounts/" + acc + "/billingProfiles/xxxx-xxxx-xxx-xxx"
+	rp, l := newReplay(t)
+	rp.routes["POST "+strings.ToLower(bp+"/checkAccess")] = func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, 200, string(fixture(t, "spec_checkAccessByBillingProfile.json")))
+	}
+	rp.body("GET", bp+"/billingRoleAssignments", fixture(t, "spec_billingRoleAssignmentListByBillingProfile.json"))
+	rp.routes["POST /providers/microsoft.billing/billingaccounts/6575495/checkaccess"] = func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, 200, string(fixture(t, "ea_check_access.json")))
+	}
+	ctx := context.Background()
+	got, err := l.Access(ctx, model.Scope{Kind: model.ScopeProfile, Agreement: model.AgreementMCA, AccountName: acc, ProfileName: "xxxx-xxxx-xxx-xxx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The example answers "billingAccounts/read: Allowed" (which the client
+	// counts as reading) and nothing about writing or invoices: those stay
+	// not granted.
+	if !got.CanReadProfile || got.CanWriteProfile || got.CanReadInvoices || got.Role != model.RoleNone {
+		t.Errorf("access = %+v", got)
+	}
+	ras, err := l.RoleAssignments(ctx, acc, "xxxx-xxxx-xxx-xxx")
+	if err != nil || len(ras) != 2 {
+		t.Fatalf("%d %v", len(ras), err)
+	}
+	for _, ra := range ras {
+		if ra.Role != model.RoleUnknown || ra.PrincipalType != "User" {
+			t.Errorf("assignment %+v", ra)
+		}
+	}
+	// The EA enrollment's recorded check: the account may be read. Its role
+	// assignments were not recorded (404 here), so the role is unknown.
+	ea, err := l.Access(ctx, model.Scope{Kind: model.ScopeAccount, Agreement: model.AgreementEA, AccountName: "6575495"})
+	if err != nil || !ea.CanReadProfile || ea.CanReadInvoices || ea.Role != model.RoleUnknown {
+		t.Errorf("EA access = %+v %v", ea, err)
+	}
 }
