@@ -187,7 +187,8 @@ func parseAzureTime(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ") // recordings fold long lines
 	for _, layout := range timeLayouts {
 		if v, err := time.Parse(layout, s); err == nil {
-			return v.UTC(), true
+			// The zone Azure wrote is kept: a date is the date it names.
+			return v, true
 		}
 	}
 	return time.Time{}, false
