@@ -261,3 +261,28 @@ func TestConvertRandomShapes(t *testing.T) {
 		}
 	}
 }
+
+// Every nextLink form Azure uses is followed on the endpoint; any other
+// host or scheme is refused.
+func TestResolveNextLink(t *testing.T) {
+	l := &Live{endpoint: "https://management.azure.com"}
+	for _, tt := range []struct{ in, want string }{
+		{"https://management.azure.com/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01&$skiptoken=a",
+			"https://management.azure.com/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01&$skiptoken=a"},
+		{"https://MANAGEMENT.azure.com:443/x?api-version=1", "https://MANAGEMENT.azure.com:443/x?api-version=1"},
+		{"/providers/Microsoft.Billing/billingAccounts/1/invoices?$skiptoken=abc&periodStartDate=2000-01-01 00:00:00Z",
+			"https://management.azure.com/providers/Microsoft.Billing/billingAccounts/1/invoices?$skiptoken=abc&periodStartDate=2000-01-01%2000:00:00Z&api-version=2024-04-01"},
+		{"providers/x?api-version=2", "https://management.azure.com/providers/x?api-version=2"},
+	} {
+		got, err := l.resolveNextLink(tt.in, "2024-04-01")
+		if err != nil || got != tt.want {
+			t.Errorf("%q -> %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"https://evil.example/x", "http://management.azure.com/x", "//evil.example/x",
+		"https://management.azure.com.evil.example/x", "https://management.azure.com:8443/x"} {
+		if got, err := l.resolveNextLink(bad, "2024-04-01"); err == nil {
+			t.Errorf("%q followed as %q", bad, got)
+		}
+	}
+}
