@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
+	"github.com/azinvoice/azinvoice/ui/i18n"
 )
 
 // Documents as Azure sends them for an EA invoice (kind and url, no name):
@@ -21,5 +23,30 @@ func TestDocumentShapesInWords(t *testing.T) {
 	msg := notDownloadable(&model.Document{Kind: model.DocCreditNote}, model.AgreementMCA)().(statusMsg)
 	if !msg.isErr || !strings.Contains(msg.text, "not downloadable") || !strings.Contains(msg.text, "Credit note") {
 		t.Errorf("message = %+v", msg)
+	}
+}
+
+// The IDs built from parts for the shapes work are all in the catalogue.
+func TestShapesMessageIDsExist(t *testing.T) {
+	ids := []string{model.DocNotDownloadableNameless, model.DocNotDownloadableKind}
+	for _, k := range []string{"notdownloadable", "nousageperiod", "unreadable"} {
+		ids = append(ids, "err.shapes."+k+".why", "err.shapes."+k+".do")
+	}
+	for _, id := range ids {
+		if !i18n.Has(id) {
+			t.Errorf("message %q is not in the catalogue", id)
+		}
+	}
+}
+
+func TestShapesErrorsInWords(t *testing.T) {
+	for err, want := range map[error]string{
+		&client.Error{Err: client.ErrNotDownloadable}: "offers no operation that downloads it",
+		&client.Error{Err: client.ErrNoUsageInPeriod}: "no usage for this billing period",
+		&client.Error{Err: client.ErrUnreadable}:      "could not be read",
+	} {
+		if got := describe(err).Why; !strings.Contains(got, want) {
+			t.Errorf("%v: %q", err, got)
+		}
 	}
 }
