@@ -22,6 +22,17 @@ func texts(in []Text) []string {
 	return out
 }
 
+// raws is Text.Raw for lists (email recipients are written back as read).
+func raws(in []Text) []string {
+	var out []string
+	for _, t := range in {
+		if s := t.Raw(); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func dateText(t Time) string {
 	if !t.OK() || t.V.IsZero() {
 		return ""
@@ -62,7 +73,7 @@ func convertAccount(a *wAccount) model.Account {
 	if a == nil {
 		return model.Account{}
 	}
-	out := model.Account{ID: a.ID.S(), Name: a.Name.S()}
+	out := model.Account{ID: a.ID.Raw(), Name: a.Name.Raw()}
 	if out.Name == "" {
 		out.Name = lastSegment(out.ID)
 	}
@@ -93,7 +104,7 @@ func convertProfile(account string, p *wProfile) model.Profile {
 	if p == nil {
 		return model.Profile{AccountName: account}
 	}
-	out := model.Profile{ID: p.ID.S(), Name: p.Name.S(), AccountName: account}
+	out := model.Profile{ID: p.ID.Raw(), Name: p.Name.Raw(), AccountName: account}
 	if out.Name == "" {
 		out.Name = lastSegment(out.ID)
 	}
@@ -110,7 +121,7 @@ func convertProfile(account string, p *wProfile) model.Profile {
 	out.SystemID = pp.SystemID.S()
 	out.PONumber = pp.PoNumber.S()
 	out.Relationship = pp.BillingRelationshipType.S()
-	out.Email = model.EmailPreference{OptIn: pp.InvoiceEmailOptIn.P(), Recipients: texts(pp.InvoiceRecipients)}
+	out.Email = model.EmailPreference{OptIn: pp.InvoiceEmailOptIn.P(), Recipients: raws(pp.InvoiceRecipients)}
 	out.TargetClouds = texts(pp.TargetClouds)
 	return out
 }
@@ -119,7 +130,7 @@ func convertInvoice(in *wInvoice) model.Invoice {
 	if in == nil {
 		return model.Invoice{}
 	}
-	out := model.Invoice{ID: in.ID.S(), Name: in.Name.S()}
+	out := model.Invoice{ID: in.ID.Raw(), Name: in.Name.Raw()}
 	if out.Name == "" {
 		out.Name = lastSegment(out.ID)
 	}
@@ -143,9 +154,9 @@ func convertInvoice(in *wInvoice) model.Invoice {
 	for i := range p.Documents {
 		out.Documents = append(out.Documents, convertDocument(&p.Documents[i]))
 	}
-	out.ProfileID = p.BillingProfileID.S()
+	out.ProfileID = p.BillingProfileID.Raw()
 	out.ProfileDisplayName = p.BillingProfileDisplayName.S()
-	out.SubscriptionID = p.SubscriptionID.S()
+	out.SubscriptionID = p.SubscriptionID.Raw()
 	out.SubscriptionName = p.SubscriptionDisplayName.S()
 	out.PurchaseOrder = p.PurchaseOrderNumber.S()
 	out.Monthly = p.IsMonthlyInvoice.P()
@@ -154,14 +165,14 @@ func convertInvoice(in *wInvoice) model.Invoice {
 
 func convertDocument(d *wDocument) model.Document {
 	doc := model.Document{
-		Name:       d.Name.S(),
+		Name:       d.Name.Raw(),
 		Kind:       model.DocumentKind(d.Kind.S()),
-		URL:        d.URL.S(),
+		URL:        d.URL.Raw(),
 		DocNumbers: texts(d.DocumentNumbers),
 		Source:     d.Source.S(),
 	}
 	if doc.URL == "" {
-		doc.URL = d.ExternalURL.S()
+		doc.URL = d.ExternalURL.Raw()
 	}
 	return doc
 }

@@ -13,11 +13,11 @@ func convertARMSubscription(s *wARMSubscription) model.Subscription {
 		return model.Subscription{}
 	}
 	out := model.Subscription{
-		ID:             s.ID.S(),
-		SubscriptionID: s.SubscriptionID.S(),
+		ID:             s.ID.Raw(),
+		SubscriptionID: s.SubscriptionID.Raw(),
 		DisplayName:    s.DisplayName.S(),
 		State:          s.State.S(),
-		TenantID:       s.TenantID.S(),
+		TenantID:       s.TenantID.Raw(),
 	}
 	if out.SubscriptionID == "" {
 		out.SubscriptionID = lastSegment(out.ID)
@@ -35,14 +35,14 @@ func applyProperty(s *model.Subscription, prop *wProperty) {
 	}
 	p := prop.Properties
 	s.Agreement = model.ParseAgreement(p.BillingAccountAgreementType.S())
-	s.AccountName = lastSegment(p.BillingAccountID.S())
+	s.AccountName = lastSegment(p.BillingAccountID.Raw())
 	s.AccountDisplayName = p.BillingAccountDisplayName.S()
-	s.ProfileName = lastSegment(p.BillingProfileID.S())
+	s.ProfileName = lastSegment(p.BillingProfileID.Raw())
 	s.ProfileDisplayName = p.BillingProfileDisplayName.S()
 	s.BillingType = model.BillingType(p.SubscriptionBillingType.S())
 	s.IsAccountAdmin = p.IsAccountAdmin.P()
 	s.AdminNotification = p.AccountAdminNotificationEmailAddress.S()
-	s.BillingTenantID = p.BillingTenantID.S()
+	s.BillingTenantID = p.BillingTenantID.Raw()
 	if sku := p.SKUDescription.S(); sku != "" {
 		s.SKU = sku
 	} else if s.SKU == "" {
@@ -72,21 +72,21 @@ func convertBillingSubscription(account string, agreement model.Agreement, b *wB
 	if b == nil {
 		return out
 	}
-	out.ID = b.ID.S()
+	out.ID = b.ID.Raw()
 	p := b.Properties
 	if p == nil {
 		out.SubscriptionID = lastSegment(out.ID)
 		return out
 	}
-	out.SubscriptionID = p.SubscriptionID.S()
+	out.SubscriptionID = p.SubscriptionID.Raw()
 	if out.SubscriptionID == "" {
 		out.SubscriptionID = lastSegment(out.ID)
 	}
 	out.DisplayName = p.DisplayName.S()
 	out.State = p.Status.S()
-	out.ProfileName = p.BillingProfileName.S()
+	out.ProfileName = p.BillingProfileName.Raw()
 	if out.ProfileName == "" {
-		out.ProfileName = lastSegment(p.BillingProfileID.S())
+		out.ProfileName = lastSegment(p.BillingProfileID.Raw())
 	}
 	out.ProfileDisplayName = p.BillingProfileDisplayName.S()
 	out.OfferID = p.OfferID.S()

@@ -70,6 +70,16 @@ func (t Text) S() string {
 	return model.Clean(t.V)
 }
 
+// Raw is the text as Azure sent it, for identifiers that go back to Azure
+// in calls (names, IDs, recipients): never cleaned here; whatever shows
+// one cleans it at the edge of display. "" when unknown.
+func (t Text) Raw() string {
+	if !t.OK() {
+		return ""
+	}
+	return t.V
+}
+
 // Num is a number field, read as float64 from the digits Azure sent (so
 // 200000.01 stays 200000.01). A string holding a number is accepted.
 type Num struct {
