@@ -50,3 +50,17 @@ func TestShapesErrorsInWords(t *testing.T) {
 		}
 	}
 }
+
+// A saved usage file of a period with no usage says so; records left out
+// are counted in the same line.
+func TestSavedStatusSaysNoUsage(t *testing.T) {
+	if m := savedStatus("/d/u.csv", &client.JobProgress{NoUsage: true}); !strings.Contains(m.text, "no usage in this period") || m.isErr {
+		t.Errorf("no usage: %+v", m)
+	}
+	if m := savedStatus("/d/u.csv", &client.JobProgress{Rows: 5, Unreadable: 2}); !strings.Contains(m.text, "2 usage records could not be read") || !m.isErr {
+		t.Errorf("unreadable: %+v", m)
+	}
+	if m := savedStatus("/d/a.pdf", nil); m.text != "Saved /d/a.pdf" {
+		t.Errorf("plain: %+v", m)
+	}
+}
