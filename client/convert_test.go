@@ -148,8 +148,9 @@ func TestLeafForms(t *testing.T) {
 		E Flag `json:"e"`
 		F Text `json:"f"`
 		G Num  `json:"g"`
-	}](t, `{"a":123,"b":null,"c":"7.25","d":"","e":"False","f":["x"],"g":true}`)
-	if w.A.S() != "123" || w.B.set || w.C.V != 7.25 || !w.C.OK() || w.D.set || w.E.P() == nil || *w.E.P() || !w.F.bad || !w.G.bad {
+		H Num  `json:"h"`
+	}](t, `{"a":123,"b":null,"c":"7.25","d":"","e":"False","f":["x"],"g":true,"h":"Inf"}`)
+	if w.A.S() != "123" || w.B.set || w.C.V != 7.25 || !w.C.OK() || w.D.set || w.E.P() == nil || *w.E.P() || !w.F.bad || !w.G.bad || w.H.OK() {
 		t.Errorf("leaves = %+v", w)
 	}
 }

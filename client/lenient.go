@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -107,7 +108,7 @@ func (n *Num) UnmarshalJSON(b []byte) error {
 		}
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != f { // NaN is no amount
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) { // NaN and ±Inf are no amount
 		n.bad = true
 		return nil
 	}
