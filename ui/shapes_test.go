@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -62,5 +65,47 @@ func TestSavedStatusSaysNoUsage(t *testing.T) {
 	}
 	if m := savedStatus("/d/a.pdf", nil); m.text != "Saved /d/a.pdf" {
 		t.Errorf("plain: %+v", m)
+	}
+}
+
+// The demo meets the real shapes end to end: the EA enrollment shows its
+// term (read from the US-form dates), its invoices page through a relative
+// nextLink, its Summary downloads as the summary, and the MOSP period
+// without usage says so.
+func TestDemoRealShapes(t *testing.T) {
+	h := newHarness(t, 160, 40)
+	dir := h.app.c.cfg.DownloadDir
+	h.selectRow("Contoso Enterprise Enrollment")
+	if !strings.Contains(h.selected(), "2023-07-01 → 2028-07-31") {
+		t.Errorf("enrollment term not shown: %q", h.selected())
+	}
+	h.keys("enter")
+	if !strings.Contains(h.screen(), "1/12") {
+		t.Fatalf("EA invoices not all listed:\n%s", h.screen())
+	}
+	h.keys("enter")
+	if !strings.Contains(h.screen(), "no zip of them all") {
+		t.Errorf("zip offered for nameless documents:\n%s", h.screen())
+	}
+	h.keys("j", "enter")
+	h.waitDownloads()
+	files := dirFiles(t, dir)
+	if len(files) != 1 || !strings.HasSuffix(files[0], "_Summary.pdf") {
+		t.Fatalf("files %v:\n%s", files, h.screen())
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, files[0])); !bytes.Contains(b, []byte("Microsoft Azure - Summary")) {
+		t.Error("the Summary file holds another document")
+	}
+
+	h.keys("esc", "esc", "up", "up")
+	h.selectRow("Fabrikam Studio")
+	h.keys("enter")
+	h.selectRow("Fabrikam Production")
+	h.keys("enter")
+	h.selectRow("2026-08")
+	h.keys("u")
+	h.waitDownloads()
+	if !strings.Contains(h.screen(), "no usage in this period") {
+		t.Errorf("no-usage period not said:\n%s", h.screen())
 	}
 }
