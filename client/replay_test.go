@@ -606,3 +606,80 @@ func TestReplayAccessAndRole(t *testing.T) {
 		t.Errorf("EA access = %+v %v", ea, err)
 	}
 }
+
+// MCA usage through a cost-details report, as the published example runs:
+// 202 with a Location, then the finished report with its manifest, then
+// the blob. The example's Retry-After of 60 s is served as 0 to keep the
+// test fast; the blob's CSV content is ours (the example has none).
+// The example also documents a 204 with no body: no usage, nothing saved.
+func TestReplayCostDetailsReport(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "replay", "spec_GenerateCostDetailsReportByBillingProfileAndInvoiceId.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ex struct {
+		Parameters struct {
+			Parameters map[string]string `json:"parameters"`
+		} `json:"parameters"`
+		Responses struct {
+			OK       json.RawMessage `json:"200"`
+			Accepted struct {
+				Headers map[string]string `json:"headers"`
+			} `json:"202"`
+		} `json:"responses"`
+	}
+	if err := json.Unmarshal(raw, &ex); err != nil {
+		t.Fatal(err)
+	}
+	var ok struct {
+		Body json.RawMessage `json:"body"`
+	}
+	_ = json.Unmarshal(ex.Responses.OK, &ok)
+	scope := "/providers/Microsoft.Billing/billingAccounts/12345:6789/billingProfiles/13579"
+	sc := model.Scope{Kind: model.ScopeProfile, Agreement: model.AgreementMCA, AccountName: "12345:6789", ProfileName: "13579"}
+	inv := model.Invoice{Name: ex.Parameters.Parameters["invoiceId"]}
+	const csvBody = "Date,CostInBillingCurrency\n2022-05-01,1.25\n"
+
+	t.Run("report", func(t *testing.T) {
+		rp, l := newReplay(t)
+		var sent map[string]any
+		rp.routes["POST "+strings.ToLower(scope+"/providers/Microsoft.CostManagement/generateCostDetailsReport")] = func(w http.ResponseWriter, r *http.Request) {
+			_ = json.NewDecoder(r.Body).Decode(&sent)
+			loc := strings.Replace(ex.Responses.Accepted.Headers["Location"], "https://management.azure.com", rp.base, 1)
+			w.Header().Set("Location", loc)
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusAccepted)
+		}
+		body := bytes.ReplaceAll(ok.Body, []byte("https://ccmreportstorageeastus.blob.core.windows.net"), []byte(rp.base))
+		rp.body("GET", scope+"/providers/Microsoft.CostManagement/costDetailsOperationResults/00000000-0000-0000-0000-000000000000", body)
+		rp.routes["GET /armreports/00000/00000000-0000-0000-0000-000000000000"] = func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") != "" {
+				t.Error("the bearer token reached the blob host")
+			}
+			w.Header().Set("Content-Type", "text/csv")
+			_, _ = w.Write([]byte(csvBody))
+		}
+		var buf bytes.Buffer
+		var last UsageProgress
+		if err := l.Usage(context.Background(), sc, inv, &buf, func(p UsageProgress) { last = p }); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != csvBody || last.Rows != 1 {
+			t.Errorf("csv %q, progress %+v", buf.String(), last)
+		}
+		if sent["invoiceId"] != "M1234567" || sent["metric"] != "ActualCost" {
+			t.Errorf("request body %v, want the example's", sent)
+		}
+	})
+	t.Run("204", func(t *testing.T) {
+		rp, l := newReplay(t)
+		rp.routes["POST "+strings.ToLower(scope+"/providers/Microsoft.CostManagement/generateCostDetailsReport")] = func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusNoContent)
+		}
+		var buf bytes.Buffer
+		err := l.Usage(context.Background(), sc, inv, &buf, nil)
+		if !errors.Is(err, ErrNoUsageInPeriod) || buf.Len() != 0 {
+			t.Errorf("err %v, wrote %q", err, buf.String())
+		}
+	})
+}
