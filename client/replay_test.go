@@ -501,6 +501,7 @@ func TestReplayFixturesReadCleanly(t *testing.T) {
 	check("ea_invoices_list.json", lenient(func() any { return new(wInvoice) }))
 	check("spec_invoicesListByBillingProfile.json", lenient(func() any { return new(wInvoice) }))
 	check("spec_invoicesListByBillingSubscription.json", lenient(func() any { return new(wInvoice) }))
+	check("mca_invoices_by_profile_ps.json", lenient(func() any { return new(wInvoice) }))
 	check("spec_UsageDetailsList.json", lenient(func() any { return new(wUsage) }))
 	check("spec_UsageDetailsListByMCABillingAccount.json", lenient(func() any { return new(wUsage) }))
 	check("usage_details_nokind.json", lenient(func() any { return new(wUsage) }))
@@ -682,4 +683,38 @@ func TestReplayCostDetailsReport(t *testing.T) {
 			t.Errorf("err %v, wrote %q", err, buf.String())
 		}
 	})
+}
+
+// An MCA invoice as Azure PowerShell recorded it: period dates without a
+// zone ("2020-05-31T23:59:59.9999999"), zero amounts that are known (not
+// missing), and a nameless Invoice document whose url is the download
+// operation. Guess: the recording is of api-version 2020-05-01, whose
+// shape 2024-04-01 kept for these fields.
+func TestReplayMCAInvoicePowerShell(t *testing.T) {
+	acc := "c017063b-18ad-5e26-f4af-a4d7eff204cb:171df24e-c924-4c58-9daa-a0bdb1686fef_2019-05-31"
+	rp, l := newReplay(t)
+	rp.body("GET", "/providers/Microsoft.Billing/billingAccounts/"+acc+"/billingProfiles/PO6F-IWMU-BG7-TGB/invoices", fixture(t, "mca_invoices_by_profile_ps.json"))
+	sc := model.Scope{Kind: model.ScopeProfile, Agreement: model.AgreementMCA, AccountName: acc, ProfileName: "PO6F-IWMU-BG7-TGB"}
+	invs, err := l.Invoices(context.Background(), sc, model.Period{Start: day("2019-06-01"), End: day("2020-06-26")})
+	if err != nil || len(invs) != 1 {
+		t.Fatalf("%d %v", len(invs), err)
+	}
+	in := invs[0]
+	if in.Name != "T000492132" || in.Status != model.StatusPaid || in.PurchaseOrder != "32863285" || in.ProfileDisplayName != "Billing profile - 4282" {
+		t.Errorf("invoice = %+v", in)
+	}
+	if !sameDay(in.Period.Start, day("2020-05-01")) || !sameDay(in.Period.End, day("2020-05-31")) || !sameDay(in.Date, day("2020-06-05")) {
+		t.Errorf("dates = %v %v", in.Period, in.Date)
+	}
+	for _, m := range []model.Money{in.Due, in.Billed, in.Total, in.Tax, in.Credit, in.Prepayment, in.FreeCredit} {
+		if m != usd(0, "USD") {
+			t.Errorf("amount %+v, want a known 0.00 USD", m)
+		}
+	}
+	if len(in.Documents) != 1 || in.Documents[0].Name != "" || in.Documents[0].Source != "DRS" {
+		t.Fatalf("documents %+v", in.Documents)
+	}
+	if r, _ := in.Documents[0].Route(model.AgreementMCA); r != model.RouteInvoicePDF || ZipOffered(in.Documents) {
+		t.Errorf("nameless invoice document routed %v", r)
+	}
 }
