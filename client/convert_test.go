@@ -2,6 +2,7 @@ package client
 
 import (
 	"math/rand"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -286,4 +287,23 @@ func TestResolveNextLink(t *testing.T) {
 			t.Errorf("%q followed as %q", bad, got)
 		}
 	}
+}
+
+// Whatever a nextLink holds, the URL followed is on the endpoint, over https.
+func FuzzResolveNextLink(f *testing.F) {
+	for _, s := range []string{"/providers/x?$skiptoken=a b", "https://management.azure.com/x", "//evil/x", "https://evil/x",
+		"\\\\evil\\x", "/\\evil/x", "https://user:pw@management.azure.com/x", "https:evil", " https://evil ", "%2F%2Fevil", "/x?y=%zz", "HTTPS://management.azure.com:443/x"} {
+		f.Add(s)
+	}
+	l := &Live{endpoint: "https://management.azure.com"}
+	f.Fuzz(func(t *testing.T, link string) {
+		got, err := l.resolveNextLink(link, "2024-04-01")
+		if err != nil {
+			return
+		}
+		u, perr := url.Parse(got)
+		if perr != nil || u.Scheme != "https" || hostPort(u) != "management.azure.com:443" || u.User != nil {
+			t.Fatalf("%q followed as %q", link, got)
+		}
+	})
 }

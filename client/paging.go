@@ -195,7 +195,7 @@ func (l *Live) resolveNextLink(link, apiVersion string) (string, error) {
 		if u.Scheme == "" {
 			u.Scheme = base.Scheme
 		}
-		if !strings.EqualFold(u.Scheme, base.Scheme) || hostPort(u) != hostPort(base) {
+		if !strings.EqualFold(u.Scheme, base.Scheme) || hostPort(u) != hostPort(base) || u.User != nil {
 			return "", fmt.Errorf("refusing to follow a next-page link to another host (%s)", safeText(RedactURL(u.Scheme+"://"+u.Host), 200))
 		}
 	} else {
