@@ -2,7 +2,11 @@ package client
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"net/url"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 
 	"github.com/azinvoice/azinvoice/model"
 )
@@ -64,4 +68,50 @@ func (l *Live) Policies(ctx context.Context, account string) (model.Policies, er
 		return model.Policies{}, err
 	}
 	return convertPolicies(&w), nil
+}
+
+// profileWritable are the properties a profile PUT carries back (see
+// writableProfile); only these must be readable for a write to be safe.
+var profileWritable = []string{"billTo", "displayName", "enabledAzurePlans", "indirectRelationshipInfo",
+	"invoiceEmailOptIn", "invoiceRecipients", "poNumber", "shipTo", "soldTo", "tags"}
+
+// profileForWrite reads a profile fresh for a PUT, as the SDK's type that
+// the PUT sends. A field Azure sends in a form the SDK refuses does not
+// stop the write when it is one the PUT never sends back (a status, an
+// invoice day); when a field the PUT would send back cannot be read, the
+// write is refused rather than sent without it.
+func (l *Live) profileForWrite(ctx context.Context, op, account, profile string) (armbilling.Profile, *http.Response, error) {
+	u := l.endpoint + "/" + profileScopeID(account, profile) + "?" + apiQuery(apiBilling).Encode()
+	body, resp, err := l.getRaw(ctx, u)
+	if err != nil {
+		return armbilling.Profile{}, resp, wrap(op, ctxErr(ctx, err))
+	}
+	var p armbilling.Profile
+	if json.Unmarshal(body, &p) == nil {
+		return p, resp, nil
+	}
+	var doc struct {
+		Tags       json.RawMessage            `json:"tags"`
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return armbilling.Profile{}, resp, &Error{Op: op, Message: "the billing profile could not be read", Err: ErrUnreadable}
+	}
+	keep := map[string]json.RawMessage{}
+	for _, k := range profileWritable {
+		if v, ok := doc.Properties[k]; ok {
+			keep[k] = v
+		}
+	}
+	out := map[string]any{"properties": keep}
+	if len(doc.Tags) > 0 {
+		out["tags"] = doc.Tags
+	}
+	b, _ := json.Marshal(out)
+	p = armbilling.Profile{}
+	if err := json.Unmarshal(b, &p); err != nil {
+		return armbilling.Profile{}, resp, &Error{Op: op, Err: ErrUnreadable,
+			Message: "a field of the billing profile that a change must send back could not be read, so nothing was changed"}
+	}
+	return p, resp, nil
 }

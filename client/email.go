@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 
 	"github.com/azinvoice/azinvoice/model"
@@ -34,14 +33,11 @@ func (l *Live) SetEmail(ctx context.Context, account, profile string, pref model
 	if err != nil {
 		return model.Profile{}, err
 	}
-	gctx, gcancel := l.call(ctx)
-	var raw *http.Response
-	cur, err := l.profiles.Get(runtime.WithCaptureResponse(gctx, &raw), account, profile, nil)
-	gcancel()
+	cur, raw, err := l.profileForWrite(ctx, op, account, profile)
 	if err != nil {
-		return model.Profile{}, wrap(op, ctxErr(ctx, err))
+		return model.Profile{}, err
 	}
-	body := writableProfile(cur.Profile)
+	body := writableProfile(cur)
 	optIn := *pref.OptIn
 	body.Properties.InvoiceEmailOptIn = &optIn
 	body.Properties.InvoiceRecipients = make([]*string, 0, len(recipients))

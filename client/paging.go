@@ -90,45 +90,42 @@ func (l *Live) eachItem(ctx context.Context, lr listRequest, item func(raw []byt
 
 // getPage GETs one page, bounded by CallTimeout, and reads its body.
 func (l *Live) getPage(ctx context.Context, rawURL string) ([]byte, int, error) {
+	body, resp, err := l.getRaw(ctx, rawURL, http.StatusNoContent)
+	if resp == nil {
+		return body, 0, err
+	}
+	return body, resp.StatusCode, err
+}
+
+// getRaw GETs rawURL through the pipeline, bounded by CallTimeout, and
+// reads its body. 200 (and any status in also) is success; another is a
+// ResponseError, as the SDK reports it.
+func (l *Live) getRaw(ctx context.Context, rawURL string, also ...int) ([]byte, *http.Response, error) {
 	pctx, cancel := l.call(ctx)
 	defer cancel()
 	req, err := runtime.NewRequest(pctx, http.MethodGet, rawURL)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	req.Raw().Header.Set("Accept", "application/json")
 	resp, err := l.pl.Do(req)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	if !runtime.HasStatusCode(resp, http.StatusOK, http.StatusNoContent) {
-		return nil, resp.StatusCode, runtime.NewResponseError(resp)
+	if !runtime.HasStatusCode(resp, append([]int{http.StatusOK}, also...)...) {
+		return nil, resp, runtime.NewResponseError(resp)
 	}
 	body, err := runtime.Payload(resp)
 	if err != nil {
-		return nil, resp.StatusCode, err
+		return nil, resp, err
 	}
-	return body, resp.StatusCode, nil
+	return body, resp, nil
 }
 
 // getOne GETs a single resource and decodes it leniently into v.
 func (l *Live) getOne(ctx context.Context, op, path string, query url.Values, v any) (*http.Response, error) {
 	u := l.endpoint + "/" + strings.TrimLeft(path, "/") + "?" + query.Encode()
-	pctx, cancel := l.call(ctx)
-	defer cancel()
-	req, err := runtime.NewRequest(pctx, http.MethodGet, u)
-	if err != nil {
-		return nil, wrap(op, err)
-	}
-	req.Raw().Header.Set("Accept", "application/json")
-	resp, err := l.pl.Do(req)
-	if err != nil {
-		return nil, wrap(op, ctxErr(ctx, err))
-	}
-	if !runtime.HasStatusCode(resp, http.StatusOK) {
-		return resp, wrap(op, runtime.NewResponseError(resp))
-	}
-	body, err := runtime.Payload(resp)
+	body, resp, err := l.getRaw(ctx, u)
 	if err != nil {
 		return resp, wrap(op, ctxErr(ctx, err))
 	}
