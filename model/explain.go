@@ -2,7 +2,7 @@ package model
 
 import (
 	"sort"
-	"time"
+	"strings"
 )
 
 // Verdict says how a reason stands against the facts. The zero value is not
@@ -30,9 +30,9 @@ func (v Verdict) MsgID() string {
 // is also the middle part of its message IDs (explain.<reason>.title).
 type Reason string
 
-// The seed article's reasons first, in its order, then the ones the API lets
-// us add. Reasons() returns them in this order, which is Explain's order
-// within one verdict.
+// The seed article's reasons first, in its order, then the ones today's docs
+// add. Reasons() returns them in this order, which is Explain's order within
+// one verdict.
 const (
 	ReasonFreeTrial         Reason = "free_trial"
 	ReasonCreditNotExceeded Reason = "credit"
@@ -41,16 +41,24 @@ const (
 	ReasonNotAccountAdmin   Reason = "not_admin"
 	ReasonCSPCustomer       Reason = "csp"
 	ReasonAzureInOpen       Reason = "aio"
+	ReasonAllowOthers       Reason = "allow_others"
+	ReasonPre2016           Reason = "pre_2016"
 	ReasonNoAccess          Reason = "no_access"
 	ReasonWrongTenant       Reason = "wrong_tenant"
+	ReasonIdentity          Reason = "identity"
 	ReasonMCARole           Reason = "mca_role"
+	ReasonEAInvoiceRole     Reason = "ea_role"
 	ReasonEAViewCharges     Reason = "ea_view"
+	ReasonEAPrepayment      Reason = "ea_prepay"
+	ReasonPartnerBilled     Reason = "partner"
+	ReasonMovedToMCA        Reason = "moved_mca"
 	ReasonEmailOff          Reason = "email_off"
 	ReasonGovNoEmail        Reason = "gov_email"
 )
 
 // Msg is a message ID from the catalogue plus the data its template needs.
-// Dates in Data are YYYY-MM-DD strings; the UI formats them for the reader.
+// Dates in Data are YYYY-MM-DD strings and amounts are Money values; the UI
+// formats both for the reader. A Msg value in Data is a nested message.
 type Msg struct {
 	ID   string
 	Data map[string]any
@@ -60,33 +68,59 @@ type Msg struct {
 type Finding struct {
 	Reason   Reason
 	Verdict  Verdict
-	Title    Msg    // the reason, in words
-	Evidence Msg    // the fact that decided the verdict
-	Next     Msg    // what the person can do
-	Link     LinkID // the doc that explains it
+	Title    Msg        // the reason, in words
+	Evidence Msg        // the fact that decided the verdict
+	Next     Msg        // what the person can do (a portal step where the app cannot check)
+	Link     LinkID     // the doc that explains it
+	Sources  []SourceID // the doc sentences the rule encodes (model/sources.go)
+}
+
+// Changed reports whether a source of the finding differs from the 2021
+// seed article, and the message that says how.
+func (f Finding) Changed() (string, bool) {
+	for _, id := range f.Sources {
+		if s, ok := SourceByID(id); ok && s.Changed {
+			return s.ChangedMsg(), true
+		}
+	}
+	return "", false
 }
 
 type rule struct {
 	reason Reason
 	link   LinkID
+	src    []SourceID
 	judge  func(Facts) (Verdict, Msg)
+	// perSub: the reason is about one subscription; on an account or a
+	// profile it is weighed for each subscription the scope holds.
+	perSub bool
 }
 
-// rules is the one ordered table of reasons.
+func srcs(ids ...SourceID) []SourceID { return ids }
+
+// rules is the one ordered table of reasons. Each row names the doc
+// sentences it rests on (sources.go).
 var rules = []rule{
-	{ReasonFreeTrial, LinkWhyNoInvoice, judgeFreeTrial},
-	{ReasonCreditNotExceeded, LinkWhyNoInvoice, judgeCredit},
-	{ReasonNewSubscription, LinkWhyNoInvoice, judgeNewSub},
-	{ReasonPeriodOpen, LinkNoInvoiceLastPeriod, judgePeriodOpen},
-	{ReasonNotAccountAdmin, LinkBillingAccess, judgeNotAdmin},
-	{ReasonCSPCustomer, LinkCSPInvoice, judgeCSP},
-	{ReasonAzureInOpen, LinkAzureInOpen, judgeAIO},
-	{ReasonNoAccess, LinkBillingAccess, judgeNoAccess},
-	{ReasonWrongTenant, LinkViewAccounts, judgeWrongTenant},
-	{ReasonMCARole, LinkMCACheckAccess, judgeMCARole},
-	{ReasonEAViewCharges, LinkEARoles, judgeEAViewCharges},
-	{ReasonEmailOff, LinkRecEmailInbox, judgeEmailOff},
-	{ReasonGovNoEmail, LinkRecEmailInbox, judgeGov},
+	{ReasonFreeTrial, LinkWhyNoInvoice, srcs(SrcCreditMOSP, SrcMCAAlways, SrcSeedCredit), judgeFreeTrial, true},
+	{ReasonCreditNotExceeded, LinkWhyNoInvoice, srcs(SrcCreditMOSP, SrcMCAAlways, SrcOfferStudents, SrcOfferDevTest, SrcOfferCredit, SrcAPIBillingType, SrcSeedCredit), judgeCredit, true},
+	{ReasonNewSubscription, LinkWhyNoInvoice, srcs(SrcNew30Days), judgeNewSub, true},
+	{ReasonPeriodOpen, LinkWhyNoInvoice, srcs(SrcNotYet, SrcMOSPPeriod, SrcMOSPTiming, SrcMCAMonthly, SrcAPIInvoiceDay, SrcEAClose, SrcSeedPeriod), judgePeriodOpen, false},
+	{ReasonNotAccountAdmin, LinkBillingAccess, srcs(SrcNoPermOther, SrcSeedAdmin), judgeNotAdmin, true},
+	{ReasonCSPCustomer, LinkCSPInvoice, srcs(SrcSeedCSP, SrcMPAPartner), judgeCSP, true},
+	{ReasonAzureInOpen, LinkAzureInOpen, srcs(SrcSeedAIO), judgeAIO, true},
+	{ReasonAllowOthers, LinkAllowOthers, srcs(SrcAllowOthers, SrcMOSPRole), judgeAllowOthers, true},
+	{ReasonPre2016, LinkAllowOthers, srcs(SrcPre2016), judgePre2016, true},
+	{ReasonNoAccess, LinkBillingAccess, srcs(SrcNoPermMCA, SrcNoPermOther), judgeNoAccess, false},
+	{ReasonWrongTenant, LinkWhyNoInvoice, srcs(SrcTenant), judgeWrongTenant, true},
+	{ReasonIdentity, LinkWhyNoInvoice, srcs(SrcIdentity, SrcOtherAccount), judgeIdentity, false},
+	{ReasonMCARole, LinkMCARoles, srcs(SrcNoPermMCA, SrcMCARoles), judgeMCARole, false},
+	{ReasonEAInvoiceRole, LinkEAInvoice, srcs(SrcEAOnlyAdmin), judgeEAInvoiceRole, false},
+	{ReasonEAViewCharges, LinkEARoles, srcs(SrcEAViewCharges, SrcSeedEAUsage), judgeEAViewCharges, false},
+	{ReasonEAPrepayment, LinkEAInvoice, srcs(SrcEAWhenInvoice), judgeEAPrepayment, false},
+	{ReasonPartnerBilled, LinkWhyNoInvoice, srcs(SrcEAIndirect, SrcMCAEmailPartner), judgePartner, true},
+	{ReasonMovedToMCA, LinkMOSPToMCA, srcs(SrcMOSPToMCA, SrcAPITransitioned), judgeMovedToMCA, true},
+	{ReasonEmailOff, LinkRecEmailInbox, srcs(SrcMCAEmailWho, SrcEAEmail, SrcMOSPEmailAdmin, SrcMCAEmailPartner, SrcSeedEmailMCA), judgeEmailOff, false},
+	{ReasonGovNoEmail, LinkRecEmailInbox, srcs(SrcGovEmail), judgeGov, false},
 }
 
 // Reasons lists every reason in Explain's order.
@@ -104,7 +138,13 @@ func Reasons() []Reason {
 func Explain(f Facts) []Finding {
 	out := make([]Finding, 0, len(rules))
 	for _, r := range rules {
-		v, ev := r.judge(f)
+		var v Verdict
+		var ev Msg
+		if r.perSub && f.Subscription == nil && len(f.Subscriptions) > 0 {
+			v, ev = perSubscription(f, r.judge)
+		} else {
+			v, ev = r.judge(f)
+		}
 		p := "explain." + string(r.reason)
 		out = append(out, Finding{
 			Reason:   r.reason,
@@ -113,10 +153,56 @@ func Explain(f Facts) []Finding {
 			Evidence: ev,
 			Next:     Msg{ID: p + ".next"},
 			Link:     r.link,
+			Sources:  append([]SourceID(nil), r.src...),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Verdict < out[j].Verdict })
 	return out
+}
+
+// perSubscription weighs a subscription reason for each subscription the
+// account or profile holds: it applies when it applies to one of them, and
+// is ruled out only when it is ruled out for all.
+func perSubscription(f Facts, judge func(Facts) (Verdict, Msg)) (Verdict, Msg) {
+	var applies, unknown []string
+	var firstApplies, firstUnknown Msg
+	for i := range f.Subscriptions {
+		g := f
+		g.Subscription = &f.Subscriptions[i]
+		g.SubscriptionErr = nil
+		v, ev := judge(g)
+		name := Clean(f.Subscriptions[i].Title())
+		switch v {
+		case Applies:
+			if len(applies) == 0 {
+				firstApplies = ev
+			}
+			applies = append(applies, name)
+		case Unknown:
+			if len(unknown) == 0 {
+				firstUnknown = ev
+			}
+			unknown = append(unknown, name)
+		}
+	}
+	total := len(f.Subscriptions)
+	switch {
+	case len(applies) > 0:
+		return Applies, msg("explain.ev.subs.applies", "Count", len(applies), "Total", total,
+			"Names", joinNames(applies), "Detail", firstApplies)
+	case len(unknown) > 0:
+		return Unknown, msg("explain.ev.subs.unknown", "Count", len(unknown), "Total", total,
+			"Names", joinNames(unknown), "Detail", firstUnknown)
+	}
+	return RuledOut, msg("explain.ev.subs.ruled_out", "Count", total)
+}
+
+// joinNames lists at most three names; the count says how many there are.
+func joinNames(names []string) string {
+	if len(names) > 3 {
+		names = append(names[:3:3], "…")
+	}
+	return strings.Join(names, ", ")
 }
 
 func msg(id string, kv ...any) Msg {
@@ -145,163 +231,3 @@ func unread(fact string, err error) Msg {
 }
 
 func agreementMsg(id string, a Agreement) Msg { return msg(id, "Agreement", a.Badge()) }
-
-// offerText is the subscription's offer as Azure names it (offer ID, else quota ID).
-func offerText(s *Subscription) string {
-	if s.OfferID != "" {
-		return Clean(s.OfferID)
-	}
-	return Clean(s.QuotaID)
-}
-
-func judgeFreeTrial(f Facts) (Verdict, Msg) {
-	s, billing := f.subBilling()
-	switch {
-	case s != nil && s.Offer() == OfferFreeTrial:
-		return Applies, msg("explain.free_trial.ev.offer", "Offer", offerText(s))
-	case billing && s.BillingType == BillingFree:
-		return Applies, msg("explain.free_trial.ev.billing_type", "Type", string(s.BillingType))
-	case f.agreement() == AgreementEA || f.agreement() == AgreementMPA:
-		return RuledOut, agreementMsg("explain.free_trial.ev.agreement", f.agreement())
-	case billing && s.BillingType != BillingUnknown:
-		return RuledOut, msg("explain.free_trial.ev.paid", "Type", Clean(string(s.BillingType)))
-	}
-	return Unknown, unread("sub", f.subErr())
-}
-
-func judgeCredit(f Facts) (Verdict, Msg) {
-	s, billing := f.subBilling()
-	if s != nil && (s.Offer() == OfferVisualStudio || s.Offer() == OfferSponsorship) {
-		return Applies, msg("explain.credit.ev.offer", "Offer", offerText(s))
-	}
-	if billing && s.BillingType == BillingBenefit {
-		return Applies, msg("explain.credit.ev.billing_type", "Type", string(s.BillingType))
-	}
-	invoicesOK := f.InvoicesRead && f.InvoicesErr == nil
-	if invoicesOK {
-		if inv, ok := freeCredit(f.Invoices); ok {
-			return Applies, msg("explain.credit.ev.invoice", "Invoice", Clean(inv.Name), "Date", day(inv.Date))
-		}
-	}
-	if billing && s.BillingType == BillingFree {
-		return RuledOut, msg("explain.credit.ev.free_trial")
-	}
-	if billing && s.BillingType != BillingUnknown {
-		return RuledOut, msg("explain.credit.ev.paid", "Type", Clean(string(s.BillingType)))
-	}
-	return Unknown, unread("sub", f.subErr())
-}
-
-// judgeNewSub uses the creation date alone: it is known even when other
-// billing fields are not.
-func judgeNewSub(f Facts) (Verdict, Msg) {
-	s := f.Subscription
-	if s == nil || s.Created.IsZero() {
-		if s != nil && f.subErr() == nil {
-			return Unknown, msg("explain.new_sub.ev.no_date")
-		}
-		return Unknown, unread("sub", f.subErr())
-	}
-	age := s.AgeDays(f.Now)
-	created := day(s.Created)
-	if age < 30 {
-		return Applies, msg("explain.new_sub.ev.young", "Created", created, "Count", age,
-			"Until", day(s.Created.AddDate(0, 0, 30)))
-	}
-	return RuledOut, msg("explain.new_sub.ev.old", "Created", created, "Count", age)
-}
-
-func judgePeriodOpen(f Facts) (Verdict, Msg) {
-	if w := f.Wanted; w != nil {
-		if w.End.IsZero() {
-			return Unknown, msg("explain.period_open.ev.no_period")
-		}
-		return periodVerdict(f.Now, *w)
-	}
-	d, ok := f.periodDay()
-	if !ok {
-		if f.agreement().HasProfiles() && f.Profile == nil {
-			return Unknown, unread("profile", f.ProfileErr)
-		}
-		return Unknown, msg("explain.period_open.ev.no_period")
-	}
-	cur := CurrentPeriod(f.Now, d)
-	open := openMsg(f.Now, cur)
-	if !f.InvoicesRead || f.InvoicesErr != nil {
-		return Unknown, open
-	}
-	prev := CurrentPeriod(cur.Start.AddDate(0, 0, -1), d)
-	if s := f.Subscription; s != nil && !s.Created.IsZero() && !s.Created.Before(cur.Start) {
-		return Applies, open // there was no earlier period to invoice
-	}
-	if !latestInvoiceEnd(f.Invoices).Before(prev.End) {
-		return Applies, open // the last period is invoiced: only the open one is missing
-	}
-	return periodVerdict(f.Now, prev)
-}
-
-// periodVerdict weighs one period: open or just ended means its invoice is
-// not due yet; long ended means the period does not explain it.
-func periodVerdict(now time.Time, p Period) (Verdict, Msg) {
-	if !p.Ended(now) {
-		return Applies, openMsg(now, p)
-	}
-	since := daysBetween(p.End, now)
-	if since <= InvoiceGraceDays {
-		return Applies, msg("explain.period_open.ev.recent", "End", day(p.End), "Count", since)
-	}
-	return RuledOut, msg("explain.period_open.ev.ended", "End", day(p.End), "Count", since)
-}
-
-func openMsg(now time.Time, p Period) Msg {
-	return msg("explain.period_open.ev.open", "Start", day(p.Start), "End", day(p.End),
-		"Count", daysBetween(now, p.End)+1)
-}
-
-func judgeNotAdmin(f Facts) (Verdict, Msg) {
-	// Only MOSP has an Account Administrator; elsewhere billing roles decide
-	// (the MCA-role and EA view-charges reasons weigh those).
-	if a := f.agreement(); a != AgreementMOSP && a != AgreementUnknown {
-		return RuledOut, agreementMsg("explain.not_admin.ev.agreement", a)
-	}
-	if s, billing := f.subBilling(); billing && s.IsAccountAdmin != nil {
-		if *s.IsAccountAdmin {
-			return RuledOut, msg("explain.not_admin.ev.admin", "Subscription", Clean(s.Title()))
-		}
-		return Applies, msg("explain.not_admin.ev.not_admin", "Subscription", Clean(s.Title()))
-	}
-	return Unknown, unread("sub", f.subErr())
-}
-
-func judgeCSP(f Facts) (Verdict, Msg) {
-	if sig := f.cspSignal(); sig != "" {
-		return Applies, msg("explain.csp.ev." + sig)
-	}
-	if a := f.agreement(); a == AgreementEA || a == AgreementMOSP {
-		return RuledOut, agreementMsg("explain.csp.ev.agreement", a)
-	}
-	if s, billing := f.subBilling(); billing && s.Relationship != RelationshipUnknown {
-		return RuledOut, msg("explain.csp.ev.direct", "Relationship", Clean(string(s.Relationship)))
-	}
-	if f.Profile != nil && f.Profile.Relationship != "" {
-		return RuledOut, msg("explain.csp.ev.direct", "Relationship", Clean(f.Profile.Relationship))
-	}
-	if f.Account != nil && len(f.Account.RelationshipTypes) > 0 {
-		return RuledOut, msg("explain.csp.ev.direct", "Relationship", Clean(f.Account.RelationshipTypes[0]))
-	}
-	return Unknown, unread("sub", f.subErr())
-}
-
-func judgeAIO(f Facts) (Verdict, Msg) {
-	s := f.Subscription
-	if s != nil && s.Offer() == OfferAzureInOpen {
-		return Applies, msg("explain.aio.ev.offer", "Offer", offerText(s))
-	}
-	if a := f.agreement(); a == AgreementMCA || a == AgreementEA || a == AgreementMPA {
-		return RuledOut, agreementMsg("explain.aio.ev.agreement", a)
-	}
-	if s != nil && s.Offer() != OfferUnknown {
-		return RuledOut, msg("explain.aio.ev.other_offer", "Offer", offerText(s))
-	}
-	return Unknown, unread("sub", f.subErr())
-}

@@ -83,7 +83,7 @@ func factsFromBytes(data []byte) Facts {
 	if z.bool() {
 		f.Subscription = &Subscription{Agreement: fuzzAgreements[z.pick(5)],
 			BillingType:     BillingType(z.str("", "Paid", "Free", "Benefit", "None")),
-			Relationship:    Relationship(z.str("", "Direct", "CSPCustomer")),
+			Relationship:    Relationship(z.str("", "Direct", "CSPCustomer", "IndirectCustomer")),
 			OfferID:         z.str("", "MS-AZR-0003P", "MS-AZR-0044P", "MS-AZR-0063P", "MS-AZR-0111P", "MS-AZR-0145P"),
 			QuotaID:         z.str("", "FreeTrial_2014-09-01", "MSDN_2014-09-01", "CSP_2015-05-01"),
 			Created:         z.time(),
@@ -117,6 +117,29 @@ func factsFromBytes(data []byte) Facts {
 	}
 	if z.bool() {
 		f.Wanted = &Period{Start: z.time(), End: z.time()}
+	}
+	if z.bool() {
+		f.Window = &Period{Start: z.time(), End: z.time()}
+	}
+	f.CallerKind = IdentityKind(z.str("", "work", "microsoft"))
+	if f.Account != nil && z.bool() {
+		f.Account.Enrollment = &Enrollment{Channel: z.str("", "EaDirect", "EaIndirect")}
+	}
+	if f.Subscription != nil {
+		f.Subscription.Transitioned = z.optBool()
+		if z.bool() {
+			f.Subscription.QuotaID = "MSDNDevTest_2014-09-01"
+		}
+	}
+	for n := z.pick(3); n > 0; n-- {
+		f.Subscriptions = append(f.Subscriptions, Subscription{DisplayName: z.str("A", "B"), Agreement: fuzzAgreements[z.pick(5)],
+			OfferID: z.str("", "MS-AZR-0044P", "MS-AZR-0170P"), IsAccountAdmin: z.optBool(), PropertyErr: z.err()})
+	}
+	switch z.pick(3) {
+	case 1:
+		f.Balance = &Balance{Utilized: Money{Amount: 10, Known: true}, Overage: Money{Amount: float64(z.pick(2)), Known: true}}
+	case 2:
+		f.BalanceErr = z.err()
 	}
 	return f
 }

@@ -64,14 +64,15 @@ func explainCases() []explainCase {
 	inv := func(end time.Time) Invoice {
 		return Invoice{Name: "G001", Date: end.AddDate(0, 0, 1), Period: Period{Start: end.AddDate(0, -1, 1), End: end}}
 	}
-	return []explainCase{
+	out := []explainCase{
 		{name: "EA subscription: no Account Administrator to be", f: Facts{Now: now, Agreement: AgreementEA,
 			Subscription: mospSub(func(s *Subscription) { s.Agreement = AgreementEA; s.IsAccountAdmin = ptr(false) })},
 			want: map[Reason]Verdict{ReasonNotAccountAdmin: RuledOut},
 			ev:   map[Reason]string{ReasonNotAccountAdmin: "explain.not_admin.ev.agreement"}},
 		{name: "MCA bought through a partner is partner-billed", f: Facts{Now: now, Agreement: AgreementMCA,
 			Subscription: mospSub(func(s *Subscription) { s.Agreement = AgreementMCA; s.Relationship = RelationshipIndirect })},
-			want: map[Reason]Verdict{ReasonCSPCustomer: Applies, ReasonNotAccountAdmin: RuledOut}},
+			want: map[Reason]Verdict{ReasonCSPCustomer: RuledOut, ReasonPartnerBilled: Applies, ReasonNotAccountAdmin: RuledOut, ReasonEmailOff: Applies},
+			ev:   map[Reason]string{ReasonPartnerBilled: "explain.partner.ev.indirect", ReasonEmailOff: "explain.email_off.ev.partner"}},
 		{name: "EA role read as None is not known", f: ea(RoleNone, &Policies{DepartmentAdminViewCharges: ViewChargesNotAllowed, AccountOwnerViewCharges: ViewChargesAllowed}, nil),
 			want: map[Reason]Verdict{ReasonEAViewCharges: Unknown}},
 		{name: "nothing read: every reason unknown", f: Facts{Now: now},
@@ -97,14 +98,14 @@ func explainCases() []explainCase {
 		{name: "benefit billing type", f: mosp(mospSub(func(s *Subscription) { s.OfferID = ""; s.BillingType = BillingBenefit })),
 			want: map[Reason]Verdict{ReasonCreditNotExceeded: Applies},
 			ev:   map[Reason]string{ReasonCreditNotExceeded: "explain.credit.ev.billing_type"}},
-		{name: "free credit applied on an invoice", f: func() Facts {
-			f := mosp(mospSub(nil))
-			i := inv(date(2026, 10, 9))
+		{name: "MCA profile with free credit applied: always invoiced, credit not the reason", f: func() Facts {
+			f := mca(mcaProfile(nil), &Access{Role: RoleOwner, CanReadInvoices: true})
+			i := inv(date(2026, 10, 31))
 			i.FreeCredit = Money{Amount: 12.5, Currency: "EUR", Known: true}
 			f.Invoices, f.InvoicesRead = []Invoice{i}, true
 			return f
-		}(), want: map[Reason]Verdict{ReasonCreditNotExceeded: Applies, ReasonNoAccess: RuledOut},
-			ev: map[Reason]string{ReasonCreditNotExceeded: "explain.credit.ev.invoice"}},
+		}(), want: map[Reason]Verdict{ReasonCreditNotExceeded: RuledOut, ReasonFreeTrial: RuledOut, ReasonNoAccess: RuledOut},
+			ev: map[Reason]string{ReasonCreditNotExceeded: "explain.ev.always_invoiced", ReasonFreeTrial: "explain.ev.always_invoiced"}},
 		{name: "subscription 10 days old", f: mosp(mospSub(func(s *Subscription) { s.Created = now.AddDate(0, 0, -10) })),
 			want: map[Reason]Verdict{ReasonNewSubscription: Applies}, ev: map[Reason]string{ReasonNewSubscription: "explain.new_sub.ev.young"}},
 		{name: "subscription 30 days old exactly", f: mosp(mospSub(func(s *Subscription) { s.Created = now.AddDate(0, 0, -30) })),
@@ -154,7 +155,8 @@ func explainCases() []explainCase {
 		{name: "MCA access not read", f: mca(mcaProfile(nil), nil),
 			want: map[Reason]Verdict{ReasonMCARole: Unknown}, ev: map[Reason]string{ReasonMCARole: "explain.ev.access.missing"}},
 		{name: "EA department admin without view charges", f: ea(RoleDepartmentAdmin, &Policies{DepartmentAdminViewCharges: ViewChargesNotAllowed, AccountOwnerViewCharges: ViewChargesAllowed}, nil),
-			want: map[Reason]Verdict{ReasonEAViewCharges: Applies, ReasonEmailOff: Applies, ReasonMCARole: RuledOut, ReasonFreeTrial: RuledOut, ReasonCSPCustomer: RuledOut}},
+			want: map[Reason]Verdict{ReasonEAViewCharges: Applies, ReasonEAInvoiceRole: Applies, ReasonEmailOff: Unknown, ReasonMCARole: RuledOut, ReasonFreeTrial: RuledOut, ReasonCSPCustomer: RuledOut},
+			ev:   map[Reason]string{ReasonEAInvoiceRole: "explain.ea_role.ev.not_admin", ReasonEmailOff: "explain.email_off.ev.ea"}},
 		{name: "EA department admin with view charges", f: ea(RoleDepartmentAdmin, &Policies{DepartmentAdminViewCharges: ViewChargesAllowed}, nil),
 			want: map[Reason]Verdict{ReasonEAViewCharges: RuledOut}},
 		{name: "EA account owner, policy disabled", f: ea(RoleAccountOwner, &Policies{DepartmentAdminViewCharges: ViewChargesAllowed, AccountOwnerViewCharges: ViewChargesDisabled}, nil),
@@ -180,7 +182,7 @@ func explainCases() []explainCase {
 			want: map[Reason]Verdict{ReasonEmailOff: Unknown}},
 		{name: "MCA profile refused", f: Facts{Now: now, Agreement: AgreementMCA, ProfileErr: err403},
 			want: map[Reason]Verdict{ReasonEmailOff: Unknown, ReasonPeriodOpen: Unknown, ReasonGovNoEmail: Unknown},
-			ev:   map[Reason]string{ReasonEmailOff: "explain.ev.profile.forbidden", ReasonPeriodOpen: "explain.ev.profile.forbidden"}},
+			ev:   map[Reason]string{ReasonEmailOff: "explain.ev.profile.forbidden", ReasonPeriodOpen: "explain.period_open.ev.open"}},
 		{name: "Azure Government cloud", f: Facts{Now: now, Cloud: "AzureUSGovernment"},
 			want: map[Reason]Verdict{ReasonGovNoEmail: Applies}},
 		{name: "profile bills for USGov", f: mca(mcaProfile(func(p *Profile) { p.TargetClouds = []string{"USGov"} }), nil),
@@ -197,7 +199,7 @@ func explainCases() []explainCase {
 		}(), want: map[Reason]Verdict{ReasonPeriodOpen: RuledOut}, ev: map[Reason]string{ReasonPeriodOpen: "explain.period_open.ev.ended"}},
 		{name: "last period ended three days ago", f: func() Facts {
 			f := mca(mcaProfile(nil), nil)
-			f.Now = date(2026, 11, 7)
+			f.Now = date(2026, 11, 4) // Oct ended 4 days ago; invoice day 5
 			f.InvoicesRead = true
 			return f
 		}(), want: map[Reason]Verdict{ReasonPeriodOpen: Applies}, ev: map[Reason]string{ReasonPeriodOpen: "explain.period_open.ev.recent"}},
@@ -231,6 +233,10 @@ func explainCases() []explainCase {
 			return f
 		}(), want: map[Reason]Verdict{ReasonCSPCustomer: Applies, ReasonWrongTenant: Applies, ReasonNoAccess: Applies}},
 	}
+	for _, rc := range ruleCases() {
+		out = append(out, rc.explainCase)
+	}
+	return out
 }
 
 func allVerdicts(v Verdict) map[Reason]Verdict {

@@ -42,7 +42,45 @@ type Facts struct {
 	// Wanted is the billing period whose invoice the person is looking for;
 	// nil means "the latest one".
 	Wanted *Period
+	// Window is the span of periods the person is looking at (the invoice
+	// list's year window); nil when not known.
+	Window *Period
+
+	// Subscriptions are the subscriptions an account or profile holds, when
+	// the scope is not one subscription (SubscriptionsErr when unreadable).
+	Subscriptions    []Subscription
+	SubscriptionsErr error
+
+	// CallerKind is the kind of identity signed in; CallerName its name.
+	CallerKind IdentityKind
+	CallerName string
+
+	// Balance is an EA enrollment's balance for the month without an
+	// invoice (Consumption balances); BalanceErr when it could not be read.
+	Balance    *Balance
+	BalanceErr error
 }
+
+// IdentityKind is the kind of identity a token belongs to.
+type IdentityKind string
+
+const (
+	IdentityUnknown   IdentityKind = ""
+	IdentityWork      IdentityKind = "work"      // a Microsoft Entra work or school account (or a service principal)
+	IdentityMicrosoft IdentityKind = "microsoft" // a personal Microsoft account
+)
+
+// Balance is an EA enrollment's balance for one month: how much of the Azure
+// Prepayment was used, and what was billed beyond it.
+type Balance struct {
+	Period   Period
+	Utilized Money // prepayment applied to usage
+	Overage  Money // service overage: usage beyond the prepayment
+	Separate Money // charges billed separately and Marketplace charges
+}
+
+// Billed is what the month owes beyond the prepayment (0 when none).
+func (b Balance) Billed() float64 { return b.Overage.Amount + b.Separate.Amount }
 
 // ErrForbidden marks a read that Azure refused with HTTP 403. The client wraps
 // it (or returns an error with an HTTPStatus() int method) so that Explain can
@@ -62,8 +100,9 @@ func IsForbidden(err error) bool {
 }
 
 // InvoiceGraceDays is how long after a period ends its invoice may still be
-// on its way: invoices are made in the days after the period closes, not at
-// midnight, so a period that ended this recently is not yet "missing".
+// on its way where the docs give no day: "Azure bills you a few days after
+// the end of your billing period" (SrcNotYet). Our margin, not a documented
+// number.
 const InvoiceGraceDays = 5
 
 // agreement is the best-known agreement: the account's, else the scope's,
@@ -102,19 +141,17 @@ func (f Facts) subErr() error {
 	return nil
 }
 
-// periodDay is the day of month the scope's billing period starts on, and
-// whether that is known: the profile's invoice day (MCA/MPA), the day the
-// latest invoice's period began or else the day the subscription was created
-// (MOSP), the 1st (EA bills by calendar month).
+// periodDay is the day of month the scope's billing periods start on, and
+// whether that is known. MOSP: the day the subscription was created
+// ("The billing period gets determined by the day of the month when the
+// subscription is created", SrcMOSPPeriod), read from the invoices' periods,
+// else from the creation date. MCA/MPA: calendar months ("charges … from
+// the previous month", SrcMCAMonthly). EA: calendar months.
 func (f Facts) periodDay() (int, bool) {
 	switch f.agreement() {
-	case AgreementMCA, AgreementMPA:
-		if f.Profile != nil && f.Profile.InvoiceDay >= 1 && f.Profile.InvoiceDay <= 31 {
-			return f.Profile.InvoiceDay, true
-		}
+	case AgreementMCA, AgreementMPA, AgreementEA:
+		return 1, true
 	case AgreementMOSP:
-		// The invoices say where periods start; the sign-up day is the
-		// fallback when there is none yet.
 		for _, inv := range f.Invoices {
 			if !inv.Period.Start.IsZero() {
 				return inv.Period.Start.UTC().Day(), true
@@ -123,10 +160,76 @@ func (f Facts) periodDay() (int, bool) {
 		if f.Subscription != nil && !f.Subscription.Created.IsZero() {
 			return f.Subscription.Created.UTC().Day(), true
 		}
-	case AgreementEA:
-		return 1, true
 	}
 	return 0, false
+}
+
+// invoiceExpected is the last day the invoice of period p is expected on.
+// MCA/MPA: the profile's invoiceDay of the month after the period ("The day
+// of the month when the invoice for the billing profile is generated",
+// SrcAPIInvoiceDay). MOSP: the day earlier invoices were generated on (the
+// account's day), "but can be up to two days later" (SrcMOSPTiming). EA and
+// anything unknown: InvoiceGraceDays after the period (EA months close up
+// to 72 hours after they end, SrcEAClose).
+func (f Facts) invoiceExpected(p Period) time.Time {
+	next := p.End.UTC().AddDate(0, 0, 1)
+	switch f.agreement() {
+	case AgreementMCA, AgreementMPA:
+		if f.Profile != nil && f.Profile.InvoiceDay >= 1 && f.Profile.InvoiceDay <= 28 {
+			d := time.Date(next.Year(), next.Month(), f.Profile.InvoiceDay, 0, 0, 0, 0, time.UTC)
+			if d.Before(next) {
+				d = d.AddDate(0, 1, 0)
+			}
+			return d
+		}
+	case AgreementMOSP:
+		for _, inv := range f.Invoices {
+			if !inv.Date.IsZero() && inv.Date.UTC().Day() <= 28 {
+				d := time.Date(next.Year(), next.Month(), inv.Date.UTC().Day(), 0, 0, 0, 0, time.UTC)
+				if d.Before(next) {
+					d = d.AddDate(0, 1, 0)
+				}
+				return d.AddDate(0, 0, MOSPLateDays)
+			}
+		}
+		return next.AddDate(0, 0, MOSPLateDays)
+	}
+	return next.AddDate(0, 0, InvoiceGraceDays)
+}
+
+// MOSPLateDays: MOSP invoices "can be up to two days later" (SrcMOSPTiming).
+const MOSPLateDays = 2
+
+// UninvoicedMonth is the newest calendar month, ended more than
+// InvoiceGraceDays before now and inside the window (the twelve months
+// before now when window is nil), that no invoice's period covers.
+func UninvoicedMonth(now time.Time, window *Period, invs []Invoice) (Period, bool) {
+	end := now.UTC().AddDate(0, 0, -InvoiceGraceDays)
+	start := end.AddDate(-1, 0, 0)
+	if window != nil && !window.End.IsZero() {
+		if window.End.Before(end) {
+			end = window.End
+		}
+		start = window.Start
+	}
+	m := CurrentPeriod(end, 1)
+	if !m.End.Before(end) {
+		m = CurrentPeriod(m.Start.AddDate(0, 0, -1), 1)
+	}
+	for i := 0; i < 36 && !m.End.Before(start); i++ {
+		covered := false
+		for _, inv := range invs {
+			if !inv.Period.Start.After(m.End) && !inv.Period.End.Before(m.Start) && !inv.Period.End.IsZero() {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return m, true
+		}
+		m = CurrentPeriod(m.Start.AddDate(0, 0, -1), 1)
+	}
+	return Period{}, false
 }
 
 // latestInvoiceEnd is the end of the newest period the invoices cover (an
@@ -145,16 +248,6 @@ func latestInvoiceEnd(in []Invoice) time.Time {
 	return end
 }
 
-// freeCredit is the first invoice on which free Azure credit was applied.
-func freeCredit(in []Invoice) (Invoice, bool) {
-	for _, inv := range in {
-		if inv.FreeCredit.Known && inv.FreeCredit.Amount != 0 {
-			return inv, true
-		}
-	}
-	return Invoice{}, false
-}
-
 // govClouds are the Azure Government clouds, as cloud names and as the
 // targetClouds values of a billing profile.
 var govClouds = map[string]bool{
@@ -167,10 +260,11 @@ var govClouds = map[string]bool{
 func IsGovCloud(cloud string) bool { return govClouds[fold(cloud)] }
 
 // cspSignal names the fact that shows the scope is a CSP customer's, or "".
+// IndirectCustomer (an MCA bought through a partner) is not CSP.
 func (f Facts) cspSignal() string {
 	if s := f.Subscription; s != nil {
 		switch {
-		case s.Relationship == RelationshipCSPCustomer, s.Relationship == RelationshipIndirect:
+		case s.Relationship == RelationshipCSPCustomer:
 			return "relationship"
 		case s.Agreement == AgreementMPA:
 			return "mpa"
@@ -178,8 +272,7 @@ func (f Facts) cspSignal() string {
 			return "offer"
 		}
 	}
-	if f.Profile != nil && (strings.EqualFold(f.Profile.Relationship, string(RelationshipCSPCustomer)) ||
-		strings.EqualFold(f.Profile.Relationship, string(RelationshipIndirect))) {
+	if f.Profile != nil && strings.EqualFold(f.Profile.Relationship, string(RelationshipCSPCustomer)) {
 		return "relationship"
 	}
 	if f.Account != nil {
@@ -190,6 +283,25 @@ func (f Facts) cspSignal() string {
 		}
 	}
 	return ""
+}
+
+// partnerBought reports whether the scope is an MCA bought through a
+// partner (billing relationship IndirectCustomer).
+func (f Facts) partnerBought() bool {
+	if s := f.Subscription; s != nil && s.Relationship == RelationshipIndirect {
+		return true
+	}
+	if f.Profile != nil && strings.EqualFold(f.Profile.Relationship, string(RelationshipIndirect)) {
+		return true
+	}
+	if f.Account != nil {
+		for _, r := range f.Account.RelationshipTypes {
+			if strings.EqualFold(r, string(RelationshipIndirect)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // day formats a date for message data; the UI formats it for the reader.

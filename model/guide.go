@@ -12,29 +12,48 @@ const (
 	GuideKeyLinks    = "l"     // the doc links
 )
 
-// GuideStep is one portal step of the seed article. TextID is its message;
-// Key is the azinvoice key that does it ("" when only the portal can); Link
-// is the portal blade or doc for it ("" when none).
+// GuideStep is one portal step. TextID is its message; Key is the
+// azinvoice key that does it ("" when only the portal can); Link is the
+// portal blade or doc for it ("" when none). Seed marks a step as the 2021
+// seed article words it (kept visible, marked as the article's); Source is
+// the doc sentence a step of today's docs follows.
 type GuideStep struct {
 	TextID string
 	Key    string
 	Link   LinkID
+	Seed   bool
+	Source SourceID
 }
 
-// GuideSection is one task (download, usage, email…) as a checklist.
+// GuideSection is one task (download, usage, email…) as a checklist. A Seed
+// section is the seed article's own steps for a task whose portal path has
+// changed since; today's path is the section before it.
 type GuideSection struct {
 	Agreement Agreement // AgreementUnknown for the sections every agreement shares
 	TitleID   string
 	Link      LinkID // the doc for the whole task
 	Steps     []GuideStep
+	Seed      bool
 }
 
 func step(id, key string, link LinkID) GuideStep {
-	return GuideStep{TextID: "guide." + id, Key: key, Link: link}
+	return GuideStep{TextID: "guide." + id, Key: key, Link: link, Seed: true}
+}
+
+// today is a step of today's docs, with the sentence it follows.
+func today(id, key string, link LinkID, src SourceID) GuideStep {
+	return GuideStep{TextID: "guide." + id, Key: key, Link: link, Source: src}
 }
 
 func section(a Agreement, id string, link LinkID, steps ...GuideStep) GuideSection {
 	return GuideSection{Agreement: a, TitleID: "guide." + id + ".title", Link: link, Steps: steps}
+}
+
+// seedSection is the seed article's own steps for a task, marked as such.
+func seedSection(a Agreement, id string, link LinkID, steps ...GuideStep) GuideSection {
+	s := section(a, id, link, steps...)
+	s.Seed = true
+	return s
 }
 
 // Guide returns the portal steps for an agreement, then the sections every
@@ -72,23 +91,34 @@ func mospGuide() []GuideSection {
 	return []GuideSection{
 		section(a, "mosp.download", LinkInvoiceUsageData,
 			step("mosp.download.select", GuideKeyInvoices, LinkPortalSubscriptions),
-			step("mosp.download.access", GuideKeyNone, LinkBillingAccess),
+			today("mosp.download.access", GuideKeyNone, LinkBillingAccess, SrcMOSPRole),
 			step("mosp.download.pdf", GuideKeyDownload, LinkInvoiceUsageData),
 			step("mosp.download.not_available", GuideKeyWhy, LinkNoInvoiceLastPeriod),
+		),
+		section(a, "mosp.allow", LinkAllowOthers,
+			today("mosp.allow.path", GuideKeyNone, LinkAllowOthers, SrcAllowOthers),
+			today("mosp.allow.old", GuideKeyNone, LinkAllowOthers, SrcPre2016),
 		),
 		section(a, "mosp.usage", LinkInvoiceUsageData,
 			step("mosp.usage.period", GuideKeyUsage, LinkInvoiceUsageData),
 			step("mosp.usage.understand", GuideKeyNone, LinkUnderstandBill),
 			step("mosp.usage.costs", GuideKeyNone, LinkPreventCosts),
 		),
-		section(a, "mosp.email", LinkEmailBlog,
+		section(a, "mosp.email", LinkMOSPEmail,
+			today("mosp.email.path", GuideKeyEmail, LinkMOSPEmail, SrcMOSPEmail),
+			today("mosp.email.status", GuideKeyNone, "", SrcMOSPEmail),
+			today("mosp.email.admin", GuideKeyNone, "", SrcMOSPEmailAdmin),
+		),
+		seedSection(a, "mosp.email_seed", LinkEmailBlog,
 			step("mosp.email.select", GuideKeyEmail, LinkPortalSubscriptionsMS),
-			step("mosp.email.opt_in", GuideKeyEmail, ""),
+			step("mosp.email.opt_in", GuideKeyNone, ""),
 			step("mosp.email.each", GuideKeyNone, ""),
 			step("mosp.email.check_address", GuideKeyNone, LinkProfilePreferences),
 		),
 		section(a, "mosp.sub_invoice", LinkMOSPInvoice,
 			step("mosp.sub_invoice.download", GuideKeyDownload, LinkMOSPInvoice),
+			today("mosp.sub_invoice.timing", GuideKeyNone, "", SrcMOSPTiming),
+			today("mosp.sub_invoice.marketplace", GuideKeyNone, "", SrcMarketplace9th),
 		),
 	}
 }
@@ -98,19 +128,27 @@ func mcaGuide() []GuideSection {
 	return []GuideSection{
 		section(a, "mca.access", LinkMCACheckAccess,
 			step("mca.access.check", GuideKeyNone, LinkMCACheckAccess),
-			step("mca.access.roles", GuideKeyWhy, LinkMCARoles),
+			today("mca.access.roles", GuideKeyWhy, LinkMCARoles, SrcMCARoles),
 		),
 		section(a, "mca.usage", LinkPortal,
 			step("mca.usage.portal", GuideKeyNone, LinkPortal),
-			step("mca.usage.invoices", GuideKeyInvoices, LinkPortalCostBilling),
+			today("mca.usage.invoices", GuideKeyInvoices, LinkPortalCostBilling, SrcMCAMonthly),
 			step("mca.usage.download", GuideKeyUsage, ""),
+			today("mca.usage.ready", GuideKeyNone, "", SrcMCAUsage72h),
 			step("mca.usage.pdf", GuideKeyDownload, ""),
 		),
-		section(a, "mca.email", LinkRecEmailInbox,
+		section(a, "mca.email", LinkMCAEmail,
+			today("mca.email.path", GuideKeyEmail, LinkMCAEmail, SrcMCAEmailSteps),
+			today("mca.email.toggle", GuideKeyEmail, "", SrcMCAEmailSteps),
+			today("mca.email.receivers", GuideKeyNone, LinkMCARoles, SrcMCAEmailWho),
+			today("mca.email.change", GuideKeyNone, LinkMCARoles, SrcMCAEmailChange),
+			today("mca.email.partner", GuideKeyNone, "", SrcMCAEmailPartner),
+		),
+		seedSection(a, "mca.email_seed", LinkRecEmailInbox,
 			step("mca.email.who", GuideKeyNone, LinkMCARoles),
 			step("mca.email.search", GuideKeyNone, LinkPortalCostBilling),
-			step("mca.email.properties", GuideKeyEmail, ""),
-			step("mca.email.update", GuideKeyEmail, ""),
+			step("mca.email.properties", GuideKeyNone, ""),
+			step("mca.email.update", GuideKeyNone, ""),
 			step("mca.email.readers", GuideKeyNone, ""),
 		),
 	}
@@ -119,13 +157,20 @@ func mcaGuide() []GuideSection {
 func eaGuide() []GuideSection {
 	a := AgreementEA
 	return []GuideSection{
+		section(a, "ea.invoice", LinkEAInvoice,
+			today("ea.invoice.who", GuideKeyWhy, LinkEAInvoice, SrcEAOnlyAdmin),
+			today("ea.invoice.path", GuideKeyInvoices, LinkPortalCostBilling, SrcEAOnlyAdmin),
+			today("ea.invoice.email", GuideKeyNone, "", SrcEAEmail),
+			today("ea.invoice.prepay", GuideKeyNone, "", SrcEAWhenInvoice),
+		),
 		section(a, "ea.who", LinkEARoles,
 			step("ea.who.roles", GuideKeyWhy, LinkEARoles),
+			today("ea.who.policy", GuideKeyNone, LinkEARoles, SrcEAViewCharges),
 		),
 		section(a, "ea.usage", LinkPortalCostBilling,
 			step("ea.usage.search", GuideKeyNone, LinkPortalCostBilling),
 			step("ea.usage.download", GuideKeyUsage, ""),
-			step("ea.usage.no_email", GuideKeyNone, ""),
+			today("ea.usage.months", GuideKeyNone, "", SrcCost13Months),
 		),
 	}
 }
@@ -134,6 +179,7 @@ func cspGuide() []GuideSection {
 	a := AgreementMPA
 	return []GuideSection{
 		section(a, "csp.partner", LinkCSPInvoice,
+			today("csp.partner.mpa", GuideKeyNone, "", SrcMPAPartner),
 			step("csp.partner.bills", GuideKeyNone, ""),
 			step("csp.partner.no_usage", GuideKeyWhy, ""),
 			step("csp.partner.invoice_doc", GuideKeyNone, LinkCSPInvoice),

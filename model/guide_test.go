@@ -13,19 +13,19 @@ func TestGuide(t *testing.T) {
 		steps     []string // step messages that must be there
 		forbidden []Agreement
 	}{
-		{AgreementMOSP, 6, []string{"enter", "d", "u", "e", "w", "l"},
+		{AgreementMOSP, 8, []string{"enter", "d", "u", "e", "w", "l"},
 			[]LinkID{LinkPortalSubscriptions, LinkBillingAccess, LinkNoInvoiceLastPeriod, LinkProfilePreferences, LinkMOSPInvoice, LinkPortalSubscriptionsMS},
 			[]string{"guide.mosp.email.each", "guide.mosp.email.check_address"}, []Agreement{AgreementMCA, AgreementEA, AgreementMPA}},
-		{AgreementMCA, 5, []string{"enter", "d", "u", "e", "w"},
+		{AgreementMCA, 6, []string{"enter", "d", "u", "e", "w"},
 			[]LinkID{LinkMCACheckAccess, LinkPortal, LinkPortalCostBilling, LinkRecEmailInbox},
 			[]string{"guide.mca.email.readers", "guide.mca.email.update", "guide.mca.email.who"}, []Agreement{AgreementMOSP, AgreementEA, AgreementMPA}},
-		{AgreementEA, 4, []string{"u", "w"}, []LinkID{LinkEARoles, LinkPortalCostBilling},
+		{AgreementEA, 5, []string{"u", "w"}, []LinkID{LinkEARoles, LinkPortalCostBilling},
 			[]string{"guide.ea.who.roles", "guide.ea.usage.download"}, []Agreement{AgreementMOSP, AgreementMCA, AgreementMPA}},
 		{AgreementMPA, 3, []string{"w"}, []LinkID{LinkCSPInvoice},
 			[]string{"guide.csp.partner.no_usage"}, []Agreement{AgreementMOSP, AgreementMCA, AgreementEA}},
-		{AgreementUnknown, 12, []string{"enter", "d", "u", "e", "w", "l"}, []LinkID{LinkCSPInvoice, LinkEARoles, LinkMOSPInvoice, LinkWhyNoInvoice},
+		{AgreementUnknown, 16, []string{"enter", "d", "u", "e", "w", "l"}, []LinkID{LinkCSPInvoice, LinkEARoles, LinkMOSPInvoice, LinkWhyNoInvoice},
 			[]string{"guide.mosp.download.pdf", "guide.mca.email.readers", "guide.ea.who.roles", "guide.csp.partner.bills"}, nil},
-		{Agreement("junk"), 12, nil, nil, nil, nil},
+		{Agreement("junk"), 16, nil, nil, nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.a.Badge()+string(c.a), func(t *testing.T) {

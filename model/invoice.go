@@ -32,7 +32,7 @@ type InvoiceStatus string
 
 const (
 	StatusDue     InvoiceStatus = "Due"
-	StatusOverDue InvoiceStatus = "OverDue"
+	StatusOverDue InvoiceStatus = "OverDue" // the portal says "Past due"
 	StatusPaid    InvoiceStatus = "Paid"
 	StatusVoid    InvoiceStatus = "Void"
 	StatusLocked  InvoiceStatus = "Locked"
@@ -153,9 +153,10 @@ type Invoice struct {
 	Period             Period
 	Date               time.Time
 	DueDate            time.Time
-	Billed             Money
-	Due                Money
-	Credit             Money
+	Billed             Money // billedAmount: the total charges of the billing period
+	Due                Money // amountDue: the amount due as of now
+	SubTotal           Money // subTotal: the pre-tax amount due (MCA)
+	Credit             Money // creditAmount: refunds for returns and cancellations (MCA)
 	FreeCredit         Money
 	Prepayment         Money
 	Tax                Money

@@ -18,6 +18,17 @@ type Link struct {
 	Group       string // the seed section it appears in (a message ID: link.group.<name>)
 	Recommended bool   // listed under the seed's "Recommended Documents"
 	FromSeed    bool   // the URL appears in the seed article
+	// Successor is where a moved seed link's content lives today; the app
+	// opens it instead of URL (which stays as the seed gives it).
+	Successor string
+}
+
+// Opens is the URL the app opens: the successor of a moved link, else URL.
+func (l Link) Opens() string {
+	if l.Successor != "" {
+		return l.Successor
+	}
+	return l.URL
 }
 
 // URLs are stored as the seed gives them with two normalisations, applied to
@@ -54,6 +65,12 @@ const (
 	LinkMCARoles          LinkID = "mca_roles"
 	LinkEARoles           LinkID = "ea_roles"
 	LinkViewAccounts      LinkID = "view_accounts"
+	LinkAllowOthers       LinkID = "allow_others"
+	LinkEAInvoice         LinkID = "ea_invoice"
+	LinkMOSPToMCA         LinkID = "mosp_to_mca"
+	LinkMOSPEmail         LinkID = "mosp_email"
+	LinkMCAEmail          LinkID = "mca_email"
+	LinkInvoiceStatus     LinkID = "invoice_status"
 )
 
 // Seed sections, as Group values (message IDs).
@@ -79,6 +96,13 @@ func recommended(id LinkID, u string) Link {
 	return l
 }
 
+// moved keeps a seed link reachable: it still lists the seed's URL, and
+// opens where that content lives today.
+func moved(l Link, successor string) Link {
+	l.Successor = successor
+	return l
+}
+
 func extraLink(id LinkID, u string) Link {
 	return Link{ID: id, URL: u, TitleID: "link." + string(id) + ".title", Group: GroupMore}
 }
@@ -90,11 +114,12 @@ var catalogue = []Link{
 	seedLink(LinkNoInvoiceLastPeriod, GroupDownload, learn+"manage/download-azure-invoice-daily-usage-date#noinvoice"),
 	seedLink(LinkInvoiceUsageData, GroupDownload, learn+"manage/download-azure-invoice-daily-usage-date"),
 	seedLink(LinkPortalSubscriptionsMS, GroupEmail, "https://ms.portal.azure.com/#blade/Microsoft_Azure_Billing/SubscriptionsBlade"),
-	seedLink(LinkProfilePreferences, GroupEmail, "https://account.windowsazure.com/profile"),
+	moved(seedLink(LinkProfilePreferences, GroupEmail, "https://account.windowsazure.com/profile"), "https://account.microsoft.com/profile"),
 	seedLink(LinkEmailBlog, GroupEmail, "https://azure.microsoft.com/blog/azure-email-invoices/"),
 	seedLink(LinkUnderstandBill, GroupUnderstand, learn+"understand/review-individual-bill"),
 	seedLink(LinkPreventCosts, GroupCosts, learn+"manage/getting-started"),
-	seedLink(LinkMCACheckAccess, GroupMCA, learn+"manage/download-azure-invoice-daily-usage-date#check-access-to-a-microsoft-customer-agreement"),
+	moved(seedLink(LinkMCACheckAccess, GroupMCA, learn+"manage/download-azure-invoice-daily-usage-date#check-access-to-a-microsoft-customer-agreement"),
+		learn+"manage/understand-mca-roles#check-access-to-a-microsoft-customer-agreement"),
 	seedLink(LinkPortal, GroupMCA, "https://portal.azure.com/"),
 	seedLink(LinkMOSPInvoice, GroupMOSP, learn+"understand/download-azure-invoice#download-your-mosp-azure-subscription-invoice"),
 	seedLink(LinkAzureInOpen, GroupTroubleshoot, "https://azure.microsoft.com/offers/ms-azr-0111p/"),
@@ -109,6 +134,12 @@ var catalogue = []Link{
 	extraLink(LinkMCARoles, learn+"manage/understand-mca-roles"),
 	extraLink(LinkEARoles, learn+"manage/understand-ea-roles"),
 	extraLink(LinkViewAccounts, learn+"manage/view-all-accounts"),
+	extraLink(LinkAllowOthers, learn+"manage/manage-billing-access#opt-in"),
+	extraLink(LinkEAInvoice, learn+"manage/direct-ea-azure-usage-charges-invoices#download-or-view-your-azure-billing-invoice"),
+	extraLink(LinkMOSPToMCA, learn+"manage/mosp-new-customer-experience"),
+	extraLink(LinkMOSPEmail, learn+"understand/download-azure-invoice#get-mosp-subscription-invoice-in-email"),
+	extraLink(LinkMCAEmail, learn+"understand/download-azure-invoice#get-your-billing-profiles-invoice-in-email"),
+	extraLink(LinkInvoiceStatus, learn+"understand/download-azure-invoice#invoice-status"),
 }
 
 // Links returns the catalogue: the seed's links in its order (its
@@ -144,6 +175,7 @@ var allowedHosts = map[string]bool{
 	"ms.portal.azure.com":      true,
 	"azure.microsoft.com":      true,
 	"account.windowsazure.com": true,
+	"account.microsoft.com":    true,
 	"aka.ms":                   true,
 }
 

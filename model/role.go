@@ -37,5 +37,15 @@ func (r Role) CanSeeInvoices() bool {
 	return false
 }
 
-// CanChangeEmail reports whether the role may update the email invoice preference.
+// CanChangeEmail reports whether the role, held on the billing profile or
+// its billing account, may update the email invoice preference
+// (SrcMCAEmailChange).
 func (r Role) CanChangeEmail() bool { return r == RoleOwner || r == RoleContributor }
+
+// ReceivesInvoiceEmail reports whether holders of the role on a billing
+// profile get its invoice by email once it is on: owners, contributors and
+// invoice managers, not readers (SrcMCAEmailWho; the 2021 article also
+// named readers).
+func (r Role) ReceivesInvoiceEmail() bool {
+	return r == RoleOwner || r == RoleContributor || r == RoleInvoiceManager
+}

@@ -55,6 +55,13 @@ type Subscription struct {
 	IsAccountAdmin    *bool
 	AdminNotification string // account admin notification email
 	Cloud             string // AzureCloud, AzureUSGovernment, …
+	// Transitioned is the billing property's isTransitionedBillingAccount:
+	// the account moved from MOSP to an MCA (nil when not said).
+	Transitioned *bool
+	// WorkloadType is subscriptionWorkloadType (Production, DevTest…).
+	WorkloadType string
+	// BillingStatus is subscriptionBillingStatus (Active, Disabled, Warned…).
+	BillingStatus string
 
 	// PropertyErr is set when the billing property could not be read; the
 	// billing fields above are then unknown, not false.
@@ -70,32 +77,48 @@ func (s Subscription) Title() string {
 }
 
 // Offer is what kind of offer the subscription is, read from the offer ID or
-// the quota ID, whichever is known.
+// the quota ID, whichever decides it (the offer table of
+// costs/understand-cost-mgt-data#supported-microsoft-azure-offers).
 type Offer int
 
 const (
 	OfferUnknown Offer = iota
 	OfferPayAsYouGo
 	OfferFreeTrial
-	OfferVisualStudio
+	OfferVisualStudio // Visual Studio and MSDN subscriber offers: a monthly credit
 	OfferAzureInOpen
 	OfferCSP
-	OfferEnterprise
+	OfferEnterprise // Microsoft Azure Enterprise, and the MCA Azure plan (same quota ID)
 	OfferSponsorship
+	OfferStudents  // Azure for Students (MS-AZR-0170P): credit, no invoice while it lasts
+	OfferAzurePass // credit-based
+	OfferDevTest   // Pay-As-You-Go or Enterprise Dev/Test: dev/test rates, no credit
+	OfferSupport   // a support plan
+	// OfferShared is a quota ID that several offers share
+	// (MSDNDevTest_2014-09-01, MPN_2014-09-01): the quota alone cannot tell
+	// whether the subscription has a monthly credit.
+	OfferShared
 )
 
 var offerIDs = map[string]Offer{
-	"ms-azr-0003p": OfferPayAsYouGo, "ms-azr-0023p": OfferPayAsYouGo,
-	"ms-azr-0044p": OfferFreeTrial, "ms-azr-0170p": OfferFreeTrial,
+	"ms-azr-0003p": OfferPayAsYouGo, "ms-azr-0025p": OfferPayAsYouGo,
+	"ms-azr-0023p": OfferDevTest, "ms-azr-0148p": OfferDevTest,
+	"ms-azr-0044p": OfferFreeTrial,
+	"ms-azr-0170p": OfferStudents, "ms-azr-0144p": OfferStudents,
 	"ms-azr-0059p": OfferVisualStudio, "ms-azr-0060p": OfferVisualStudio, "ms-azr-0062p": OfferVisualStudio,
 	"ms-azr-0063p": OfferVisualStudio, "ms-azr-0064p": OfferVisualStudio, "ms-azr-0029p": OfferVisualStudio,
 	"ms-azr-0111p": OfferAzureInOpen,
 	"ms-azr-0145p": OfferCSP,
-	"ms-azr-0017p": OfferEnterprise, "ms-azr-0148p": OfferEnterprise,
+	"ms-azr-0017p": OfferEnterprise,
 	"ms-azr-0036p": OfferSponsorship, "ms-azr-0143p": OfferSponsorship,
+	"ms-azr-0120p": OfferAzurePass, "ms-azr-0122p": OfferAzurePass, "ms-azr-0123p": OfferAzurePass,
+	"ms-azr-0124p": OfferAzurePass, "ms-azr-0125p": OfferAzurePass, "ms-azr-0128p": OfferAzurePass,
+	"ms-azr-0129p": OfferAzurePass, "ms-azr-0130p": OfferAzurePass,
+	"ms-azr-0041p": OfferSupport, "ms-azr-0042p": OfferSupport, "ms-azr-0043p": OfferSupport,
 }
 
-// Offer classifies the subscription's offer.
+// Offer classifies the subscription's offer: by offer ID when it is known,
+// else by quota ID, where one quota ID names one kind of offer.
 func (s Subscription) Offer() Offer {
 	if o, ok := offerIDs[fold(s.OfferID)]; ok {
 		return o
@@ -106,6 +129,10 @@ func (s Subscription) Offer() Offer {
 		return OfferUnknown
 	case strings.HasPrefix(q, "freetrial"):
 		return OfferFreeTrial
+	case strings.HasPrefix(q, "azureforstudents"), strings.HasPrefix(q, "dreamspark"):
+		return OfferStudents
+	case strings.HasPrefix(q, "msdndevtest"), strings.HasPrefix(q, "mpn"):
+		return OfferShared
 	case strings.HasPrefix(q, "msdn"):
 		return OfferVisualStudio
 	case strings.HasPrefix(q, "azureinopen"):
@@ -118,8 +145,25 @@ func (s Subscription) Offer() Offer {
 		return OfferPayAsYouGo
 	case strings.HasPrefix(q, "sponsored"):
 		return OfferSponsorship
+	case strings.HasPrefix(q, "azurepass"):
+		return OfferAzurePass
+	case strings.HasPrefix(q, "default"):
+		return OfferSupport
 	}
 	return OfferUnknown
+}
+
+// HasCredit says whether the offer comes with Azure credit (a monthly
+// credit, student credit, a pass or a sponsorship), and whether the offer
+// says so at all (false, false for a shared or unknown offer).
+func (o Offer) HasCredit() (credit, known bool) {
+	switch o {
+	case OfferVisualStudio, OfferStudents, OfferAzurePass, OfferSponsorship:
+		return true, true
+	case OfferUnknown, OfferShared:
+		return false, false
+	}
+	return false, true
 }
 
 // AgeDays is how many whole days have passed since the subscription was
