@@ -143,6 +143,7 @@ func convertInvoice(in *wInvoice) model.Invoice {
 	out.DueDate = tm(p.DueDate)
 	out.Billed = money(p.BilledAmount)
 	out.Due = money(p.AmountDue)
+	out.SubTotal = money(p.SubTotal)
 	out.Credit = money(p.CreditAmount)
 	out.FreeCredit = money(p.FreeAzureCreditApplied)
 	out.Prepayment = money(p.AzurePrepaymentApplied)

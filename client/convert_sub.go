@@ -49,6 +49,13 @@ func applyProperty(s *model.Subscription, prop *wProperty) {
 		s.SKU = p.ProductName.S()
 	}
 	s.Relationship = relationship(s.Agreement, p.CustomerID.S(), s.QuotaID)
+	s.Transitioned = p.IsTransitionedBillingAccount.P()
+	s.WorkloadType = p.SubscriptionWorkloadType.S()
+	s.BillingStatus = p.SubscriptionBillingStatus.S()
+	// The property's productId is the offer ID (MS-AZR-…) for offers that have one.
+	if id := p.ProductID.S(); s.OfferID == "" && strings.HasPrefix(strings.ToUpper(id), "MS-AZR-") {
+		s.OfferID = id
+	}
 }
 
 // relationship decides whether the subscription is a CSP customer's:

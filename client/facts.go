@@ -20,7 +20,10 @@ type FactsRequest struct {
 	Account      *model.Account
 	Subscription *model.Subscription
 	Profile      *model.Profile
-	Invoices     []model.Invoice // nil: read the last thirteen months
+	Invoices     []model.Invoice // nil: read the Window (else the last thirteen months)
+	// Window is the span of periods the person is looking at (the invoice
+	// list's year window); nil: the year ending today.
+	Window *model.Period
 	Now          time.Time
 	TenantID     string
 	Cloud        string // the cloud signed in to: AzureCloud, AzureUSGovernment…
@@ -33,7 +36,7 @@ func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
 	f := model.Facts{
 		Now: req.Now, Scope: req.Scope, Agreement: req.Scope.Agreement,
 		Account: req.Account, Subscription: req.Subscription, Profile: req.Profile,
-		CallerTenantID: req.TenantID, Cloud: req.Cloud,
+		CallerTenantID: req.TenantID, Cloud: req.Cloud, Window: req.Window,
 	}
 	if f.Agreement == model.AgreementUnknown && req.Subscription != nil {
 		f.Agreement = req.Subscription.Agreement
@@ -102,18 +105,88 @@ func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
 			}
 		})
 	}
+	// On an account or a profile, the subscriptions it holds: the
+	// subscription reasons are weighed for each of them.
+	if req.Subscription == nil && sc.SubscriptionID == "" && (sc.Kind == model.ScopeAccount || sc.Kind == model.ScopeProfile) {
+		do(func() {
+			subs, err := b.BillingSubscriptions(ctx, sc)
+			if err == nil {
+				subs = joinProperties(ctx, b, subs)
+			}
+			mu.Lock()
+			f.Subscriptions, f.SubscriptionsErr = subs, err
+			mu.Unlock()
+		})
+	}
+	if cr, ok := b.(callerReader); ok {
+		do(func() {
+			kind, name := cr.Caller(ctx)
+			mu.Lock()
+			f.CallerKind, f.CallerName = kind, name
+			mu.Unlock()
+		})
+	}
 	if req.Invoices != nil {
 		f.Invoices, f.InvoicesRead = req.Invoices, true
 	} else if sc.Kind != model.ScopeNone && sc.Agreement.InvoiceScope() != model.ScopeNone {
 		do(func() {
 			end := req.Now
-			start := time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC)
-			inv, err := b.Invoices(ctx, sc, model.Period{Start: start, End: end})
+			w := model.Period{Start: time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC), End: end}
+			if req.Window != nil {
+				w = *req.Window
+			}
+			inv, err := b.Invoices(ctx, sc, w)
 			mu.Lock()
 			f.Invoices, f.InvoicesErr, f.InvoicesRead = inv, err, true
 			mu.Unlock()
 		})
 	}
 	wg.Wait()
+	readBalance(ctx, b, &f)
 	return f
+}
+
+// readBalance reads, for an EA enrollment, the balance of the newest month
+// in view that has no invoice: whether the prepayment covered it decides
+// the prepayment reason.
+func readBalance(ctx context.Context, b Billing, f *model.Facts) {
+	br, ok := b.(balanceReader)
+	if !ok || f.Agreement != model.AgreementEA || f.Scope.AccountName == "" || !f.InvoicesRead || f.InvoicesErr != nil {
+		return
+	}
+	month, gap := model.UninvoicedMonth(f.Now, f.Window, f.Invoices)
+	if f.Wanted != nil {
+		month, gap = *f.Wanted, true
+	}
+	if !gap {
+		return
+	}
+	bal, err := br.Balance(ctx, f.Scope.AccountName, month)
+	if err != nil {
+		f.BalanceErr = err
+		return
+	}
+	f.Balance = &bal
+}
+
+// joinProperties adds what the subscriptions list knows (billing property:
+// account admin, billing type, tenant) to the billing subscriptions of an
+// account or profile, matched by subscription ID.
+func joinProperties(ctx context.Context, b Billing, subs []model.Subscription) []model.Subscription {
+	all, err := b.Subscriptions(ctx)
+	if err != nil {
+		return subs
+	}
+	out := make([]model.Subscription, 0, len(subs))
+	for _, s := range subs {
+		for _, a := range all {
+			if strings.EqualFold(a.SubscriptionID, s.SubscriptionID) {
+				joinBilling(&a, s)
+				s = a
+				break
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

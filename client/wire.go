@@ -60,6 +60,7 @@ type wInvoice struct {
 		DueDate                   Time        `json:"dueDate"`
 		AmountDue                 *Money      `json:"amountDue"`
 		BilledAmount              *Money      `json:"billedAmount"`
+		SubTotal                  *Money      `json:"subTotal"`
 		CreditAmount              *Money      `json:"creditAmount"`
 		FreeAzureCreditApplied    *Money      `json:"freeAzureCreditApplied"`
 		AzurePrepaymentApplied    *Money      `json:"azurePrepaymentApplied"`
@@ -103,6 +104,10 @@ type wProperty struct {
 		SKUDescription                       Text `json:"skuDescription"`
 		ProductName                          Text `json:"productName"`
 		CustomerID                           Text `json:"customerId"`
+		IsTransitionedBillingAccount         Flag `json:"isTransitionedBillingAccount"`
+		SubscriptionWorkloadType             Text `json:"subscriptionWorkloadType"`
+		SubscriptionBillingStatus            Text `json:"subscriptionBillingStatus"`
+		ProductID                            Text `json:"productId"`
 	} `json:"properties"`
 }
 

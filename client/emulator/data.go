@@ -46,6 +46,9 @@ type accountData struct {
 	Invoices             []obj          `json:"invoices"`
 	BillingSubscriptions []obj          `json:"billingSubscriptions"`
 	Profiles             []*profileData `json:"profiles"`
+	// Balances are an EA enrollment's Consumption balances, one per month
+	// ("billingPeriod": the month's first day).
+	Balances []obj `json:"balances"`
 }
 
 type subData struct {

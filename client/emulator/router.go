@@ -144,6 +144,12 @@ func (s *Server) scoped(w http.ResponseWriter, r *http.Request, segs []string, a
 				return true
 			}
 			h = func() { s.usageDetails(w, r, scope) }
+		case r.Method == "GET" && len(rest) == 2 && strings.EqualFold(rest[0], "Microsoft.Consumption") && strings.EqualFold(rest[1], "balances"):
+			if api != apiConsumption {
+				writeError(w, http.StatusBadRequest, "InvalidApiVersionParameter", "The api-version '"+clip(api)+"' is invalid. The supported versions are '"+apiConsumption+"'.")
+				return true
+			}
+			h = func() { s.balance(w, scope) }
 		default:
 			continue
 		}
