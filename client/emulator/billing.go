@@ -231,11 +231,16 @@ func (s *Server) listSubInvoices(w http.ResponseWriter, r *http.Request, v map[s
 	s.mu.Lock()
 	sub := s.subForBilling(w, v)
 	var in []obj
+	var denied *apiError
 	if sub != nil {
-		in = sub.Invoices
+		in, denied = sub.Invoices, sub.InvoicesError
 	}
 	s.mu.Unlock()
-	if sub != nil {
+	switch {
+	case sub == nil:
+	case denied != nil:
+		writeAPIError(w, denied)
+	default:
 		s.listInvoices(w, r, in)
 	}
 }

@@ -56,6 +56,7 @@ type subData struct {
 	BillingProperty      obj       `json:"billingProperty"`
 	BillingPropertyError *apiError `json:"billingPropertyError"`
 	Invoices             []obj     `json:"invoices"`
+	InvoicesError        *apiError `json:"invoicesError"` // e.g. 403 for a non-admin the Account Administrator has not allowed
 	Usage                bool      `json:"usage"`
 	// NoUsagePeriods are period start dates (YYYY-MM-DD) for which
 	// usageDetails answers 204 No Content, as its API documents for a
