@@ -12,8 +12,9 @@ import (
 	"github.com/azinvoice/azinvoice/model"
 )
 
-// maxRecipients bounds the list sent; the portal allows a handful.
-const maxRecipients = 20
+// maxRecipients is azinvoice's own bound on the list it sends: Azure
+// documents no limit on additional recipients.
+const maxRecipients = 100
 
 // SetEmail changes only a profile's invoiceEmailOptIn and invoiceRecipients:
 // it reads the profile fresh, puts back its own writable fields with those

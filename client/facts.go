@@ -38,6 +38,11 @@ func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
 		Account: req.Account, Subscription: req.Subscription, Profile: req.Profile,
 		CallerTenantID: req.TenantID, Cloud: req.Cloud, Window: req.Window,
 	}
+	if f.Window == nil && !req.Now.IsZero() {
+		// The year the invoice list shows by default.
+		w := model.Period{Start: time.Date(req.Now.Year()-1, req.Now.Month(), 1, 0, 0, 0, 0, time.UTC), End: req.Now}
+		f.Window = &w
+	}
 	if f.Agreement == model.AgreementUnknown && req.Subscription != nil {
 		f.Agreement = req.Subscription.Agreement
 	}
@@ -132,8 +137,8 @@ func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
 		do(func() {
 			end := req.Now
 			w := model.Period{Start: time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC), End: end}
-			if req.Window != nil {
-				w = *req.Window
+			if f.Window != nil {
+				w = *f.Window
 			}
 			inv, err := b.Invoices(ctx, sc, w)
 			mu.Lock()

@@ -143,6 +143,14 @@ func offerKey(o model.Offer) string {
 		return "ea"
 	case model.OfferSponsorship:
 		return "sponsor"
+	case model.OfferStudents:
+		return "students"
+	case model.OfferAzurePass:
+		return "pass"
+	case model.OfferDevTest:
+		return "devtest"
+	case model.OfferSupport:
+		return "support"
 	}
 	return "unknown"
 }

@@ -37,7 +37,7 @@ func TestWalkEveryAgreement(t *testing.T) {
 		{"MCA Finance", []string{"Contoso Ltd", "Finance"}, "Contoso Ltd › Billing profiles › Finance › Invoices", "Paid"},
 		{"EA enrollment", []string{"Contoso Enterprise Enrollment"}, "Contoso Enterprise Enrollment › Invoices", "$"},
 		{"MOSP free trial has none", []string{"Fabrikam Studio", "Fabrikam Free Trial"}, "Fabrikam Free Trial › Invoices", "No invoices in this period"},
-		{"empty list offers the likely reason", []string{"Fabrikam Studio", "Fabrikam Free Trial"}, "Why this list may be empty", "Free trial"},
+		{"empty list offers the likely reason", []string{"Fabrikam Studio", "Fabrikam Free Trial"}, "Why this list may be empty", "Free account"},
 		{"MCA Marketing forbidden", []string{"Contoso Ltd", "Marketing"}, "Marketing › Invoices", "HTTP 403"},
 	}
 	for _, tt := range tests {

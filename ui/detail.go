@@ -34,7 +34,6 @@ func detailScreen(c *common, sc model.Scope, inv model.Invoice, crumbs []string)
 func (d *detail) layout() {
 	st, in := d.c.st, d.inv
 	field := func(id, v string) string { return st.Dim.Render(pad(i18n.T(id), 22, false)) + " " + v }
-	money := func(id string, m model.Money) string { return field(id, i18n.Money(m)) }
 	head := []string{
 		st.PanelTitle.Render(i18n.T("detail.title", map[string]any{"Name": model.OrNone(model.Clean(in.Name))})),
 		field("detail.period", i18n.Period(in.Period)),
@@ -43,19 +42,15 @@ func (d *detail) layout() {
 		field("detail.status", statusText(in.Status)),
 		field("detail.type", invoiceTypeText(in.Type)),
 		field("detail.doctype", model.OrNone(model.Clean(in.DocumentType))),
-		money("detail.billed", in.Billed),
-		money("detail.due", in.Due),
-		money("detail.credit", in.Credit),
-		money("detail.freecredit", in.FreeCredit),
-		money("detail.prepayment", in.Prepayment),
-		money("detail.tax", in.Tax),
-		money("detail.total", in.Total),
+	}
+	head = append(head, amountLines(d.c, d.scope.Agreement, in)...)
+	head = append(head,
 		field("detail.profile", model.OrNone(model.Clean(in.ProfileDisplayName))),
 		field("detail.subscription", model.OrNone(model.Clean(firstNonEmpty(in.SubscriptionName, in.SubscriptionID)))),
 		field("detail.po", model.OrNone(model.Clean(in.PurchaseOrder))),
 		"",
 		st.Bold.Render(i18n.T(documentsLineID(in.Documents), map[string]any{"Count": len(in.Documents)})),
-	}
+	)
 	items := []pagerItem{{plain: true, lines: head}}
 	d.docIdx = []int{-1}
 	for i, doc := range in.Documents {
@@ -83,6 +78,22 @@ func documentsLineID(docs []model.Document) string {
 		return "shapes.detail.documents.nozip"
 	}
 	return "detail.documents"
+}
+
+// amountLines are the invoice's amounts, each with what the API says it
+// means, so billed, due and total reconcile without surprise. A field the
+// agreement's invoices never carry (MCA only) says "not given", not zero.
+func amountLines(c *common, a model.Agreement, in model.Invoice) []string {
+	st := c.st
+	var out []string
+	for _, f := range model.InvoiceAmounts() {
+		v := i18n.Money(f.Get(in))
+		if !f.Given(a) {
+			v = st.Dim.Render(i18n.T("amount.notgiven"))
+		}
+		out = append(out, st.Dim.Render(pad(i18n.T(f.LabelID()), 22, false))+" "+pad(v, 14, true)+"  "+st.Dim.Render(i18n.T(f.MeaningID())))
+	}
+	return out
 }
 
 func docKindText(k model.DocumentKind) string {

@@ -21,7 +21,7 @@ func docsScreen(c *common) screen {
 		},
 		row: func(l model.Link) []string {
 			host := ""
-			if u, err := url.Parse(l.URL); err == nil {
+			if u, err := url.Parse(l.Opens()); err == nil {
 				host = u.Host
 			}
 			group := ""
@@ -33,11 +33,15 @@ func docsScreen(c *common) screen {
 			}
 			return []string{i18n.T(l.TitleID), group, host}
 		},
-		enter:   func(l model.Link) tea.Cmd { return openLink(l.URL) },
+		enter:   func(l model.Link) tea.Cmd { return openLink(l.Opens()) },
 		emptyID: "docs.empty", whatID: "what.docs",
 	})
 	s.spec.above = func(width int) string {
 		if l := s.Current(); l != nil {
+			if l.Successor != "" {
+				// A moved seed link: say where the seed pointed and what opens now.
+				return c.st.Dim.Render(truncate(hyperlink(l.Opens(), i18n.T("docs.moved", map[string]any{"Seed": l.URL, "Now": l.Opens()})), width))
+			}
 			return c.st.Dim.Render(truncate(hyperlink(l.URL, l.URL), width))
 		}
 		return ""

@@ -18,7 +18,7 @@ func (s *emailScreen) infoItems() []pagerItem {
 		if !ok {
 			return pagerItem{plain: true}
 		}
-		return pagerItem{lines: []string{"→ " + hyperlink(l.URL, i18n.T(l.TitleID))}, link: id}
+		return pagerItem{lines: []string{"→ " + hyperlink(l.Opens(), i18n.T(l.TitleID))}, link: id}
 	}
 	var items []pagerItem
 	switch s.kind {
@@ -28,7 +28,7 @@ func (s *emailScreen) infoItems() []pagerItem {
 		items = append(items, pagerItem{plain: true, lines: []string{""}}, s.notifyItem(),
 			pagerItem{plain: true, lines: []string{""}}, link(model.LinkEmailBlog))
 	case emailEA:
-		items = append(items, head("email.ea"), link(model.LinkPortalCostBilling), link(model.LinkEARoles))
+		items = append(items, head("email.ea"), link(model.LinkEAInvoice), link(model.LinkPortalCostBilling), link(model.LinkEARoles))
 	case emailGov:
 		items = append(items, head("email.gov"), link(model.LinkInvoiceUsageData))
 	case emailPartner:

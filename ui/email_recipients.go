@@ -11,8 +11,8 @@ import (
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
 
-// maxRecipients matches what the client will send; the portal allows a handful.
-const maxRecipients = 20
+// maxRecipients matches the client's own bound (Azure documents no limit).
+const maxRecipients = 100
 
 // addKey runs the text input: enter checks the address and adds it to the
 // edit (nothing is sent until the change is confirmed), esc gives up.

@@ -273,9 +273,9 @@ func TestEmailOtherScopes(t *testing.T) {
 		wants []string
 	}{
 		{"MOSP subscription", false, []string{"Fabrikam Studio", "Fabrikam Production"},
-			[]string{"opt in per subscription", "Email my invoice", "each subscription you own", "communication preferences", "jana@contoso.com"}},
-		{"MOSP account", false, []string{"Fabrikam Studio"}, []string{"opt in per subscription", "jana@contoso.com"}},
-		{"EA enrollment", false, []string{"Contoso Enterprise Enrollment"}, []string{"Enterprise Agreement invoices are not sent by email"}},
+			[]string{"opts in per subscription", "Receive invoice by email", "Only the subscription's Account Administrator can opt in", "jana@contoso.com"}},
+		{"MOSP account", false, []string{"Fabrikam Studio"}, []string{"opts in per subscription", "jana@contoso.com"}},
+		{"EA enrollment", false, []string{"Contoso Enterprise Enrollment"}, []string{"emailed to the enrollment's invoice contacts", "Only an Enterprise Administrator"}},
 		{"MCA account", false, []string{"Contoso Ltd"}, []string{"set per billing profile", "Research: On · 2 addresses", "Finance: Off"}},
 		{"Azure Government profile", false, []string{"Contoso Ltd", "Contoso Gov"}, []string{"Azure Government does not send invoices by email"}},
 		{"CSP subscription", true, []string{"Northwind Retail (CSP)"}, []string{"the partner sends the invoice"}},

@@ -14,9 +14,10 @@ import (
 // maxRoleLines bounds the role holders listed; the rest are counted.
 const maxRoleLines = 6
 
-// receivingRoles are the profile roles whose holders get the invoice email,
-// in the order the seed names them.
-var receivingRoles = []model.Role{model.RoleOwner, model.RoleContributor, model.RoleReader, model.RoleInvoiceManager}
+// receivingRoles are the profile roles whose holders get the invoice email:
+// owners, contributors and invoice managers, not readers (SrcMCAEmailWho;
+// the 2021 article also named readers).
+var receivingRoles = []model.Role{model.RoleOwner, model.RoleContributor, model.RoleInvoiceManager}
 
 func (s *emailScreen) View(width, height int) string {
 	switch {
@@ -72,7 +73,7 @@ func (s *emailScreen) profileView(width int) string {
 	if !s.canChange() && !s.c.cfg.ReadOnly {
 		lines = append(lines, "", wrap(s.whoCan(), width))
 		if l, ok := model.LinkByID(model.LinkBillingAccess); ok {
-			lines = append(lines, st.Dim.Render(i18n.T("email.manage")+" ")+hyperlink(l.URL, i18n.T(l.TitleID)))
+			lines = append(lines, st.Dim.Render(i18n.T("email.manage")+" ")+hyperlink(l.Opens(), i18n.T(l.TitleID)))
 		}
 	}
 	return strings.Join(lines, "\n")

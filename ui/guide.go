@@ -43,9 +43,16 @@ func (g *guide) layout() {
 	}
 	items := []pagerItem{{plain: true, lines: []string{tabs, ""}}}
 	for _, sec := range model.Guide(guideAgreements[g.agr]) {
-		items = append(items, pagerItem{lines: []string{st.PanelTitle.Render(i18n.T(sec.TitleID))}, link: sec.Link})
+		title := st.PanelTitle.Render(i18n.T(sec.TitleID))
+		if sec.Seed {
+			title += " " + st.Dim.Render(i18n.T("guide.mark.seed_section"))
+		}
+		items = append(items, pagerItem{lines: []string{title}, link: sec.Link})
 		for _, stp := range sec.Steps {
 			line := "☐ " + i18n.T(stp.TextID)
+			if stp.Seed && !sec.Seed {
+				line += " " + st.Dim.Render(i18n.T("guide.mark.seed"))
+			}
 			if stp.Key != "" {
 				line += "  " + st.Key.Render("["+i18n.T("guide.key", map[string]any{"Key": stp.Key})+"]")
 			}

@@ -40,7 +40,7 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 			{TitleID: "col.invoicedate", Width: 10, Drop: 72},
 			{TitleID: "col.billed", Width: 12, Right: true},
 			{TitleID: "col.due", Width: 12, Right: true, Drop: 66},
-			{TitleID: "col.invstatus", Width: 7},
+			{TitleID: "col.invstatus", Width: 8},
 			{TitleID: "col.invtype", Width: 16, Drop: 110},
 		},
 		loadNow: func() func(ctx context.Context) ([]model.Invoice, error) {
@@ -103,7 +103,8 @@ func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool
 	}
 	switch {
 	case key.Matches(msg, k.Why):
-		req := client.FactsRequest{Scope: s.scope}
+		win := s.window
+		req := client.FactsRequest{Scope: s.scope, Window: &win}
 		// The rows say what the latest invoices are only for the window
 		// that ends today; otherwise the diagnosis reads them itself.
 		if s.loaded && s.err == nil && !s.loading && s.window == yearWindow(s.c.now(), 0) {
@@ -252,7 +253,8 @@ func (s *invoicesScr) Update(msg tea.Msg) tea.Cmd {
 // explainEmpty weighs the reasons for an empty list in the background.
 func (s *invoicesScr) explainEmpty() tea.Cmd {
 	s.likely = nil
-	req := client.FactsRequest{Scope: s.scope, Invoices: []model.Invoice{}, Now: s.c.now(), TenantID: s.c.cfg.TenantID, Cloud: s.c.cfg.Cloud}
+	win := s.window
+	req := client.FactsRequest{Scope: s.scope, Invoices: []model.Invoice{}, Window: &win, Now: s.c.now(), TenantID: s.c.cfg.TenantID, Cloud: s.c.cfg.Cloud}
 	return s.hint.start(func(ctx context.Context) (any, error) {
 		return model.Explain(client.GatherFacts(ctx, s.c.cfg.Billing, req)), nil
 	})

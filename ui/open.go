@@ -49,7 +49,7 @@ func openLinkID(id model.LinkID) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return openLink(l.URL)
+	return openLink(l.Opens())
 }
 
 // openedStatus says the link opened, or — with no browser (SSH, headless)

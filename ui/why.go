@@ -12,26 +12,40 @@ import (
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
 
-// why answers "why don't I see an invoice?" for one scope: it reads the
-// facts, weighs every reason, and lists those that apply first, then the
-// ones it could not check, then (collapsed) the ones ruled out.
+// why answers "why don't I see an invoice?" for one scope: it says what it
+// looked at (the scope, the year window, the subscriptions it holds, who is
+// signed in), weighs every reason, and lists those that apply first, then
+// the ones it could not check, then (collapsed) the ones ruled out.
 type why struct {
 	loader
 	req          client.FactsRequest
 	title        string
+	facts        model.Facts
 	findings     []model.Finding
 	showRuledOut bool
 	pg           pager
+	// gather reads the facts; tests hand in fixed ones.
+	gather func(ctx context.Context) model.Facts
+}
+
+// whyResult is what one load of the why screen brings back.
+type whyResult struct {
+	facts    model.Facts
+	findings []model.Finding
 }
 
 func whyScreen(c *common, title string, req client.FactsRequest) *why {
 	req.Now, req.TenantID, req.Cloud = c.now(), c.cfg.TenantID, c.cfg.Cloud
-	return &why{loader: newLoader(c), req: req, title: title, pg: pager{c: c}}
+	w := &why{loader: newLoader(c), req: req, title: title, pg: pager{c: c}}
+	w.gather = func(ctx context.Context) model.Facts { return client.GatherFacts(ctx, c.cfg.Billing, w.req) }
+	return w
 }
 
 func (w *why) Init() tea.Cmd {
+	gather := w.gather
 	return w.start(func(ctx context.Context) (any, error) {
-		return model.Explain(client.GatherFacts(ctx, w.c.cfg.Billing, w.req)), nil
+		f := gather(ctx)
+		return whyResult{facts: f, findings: model.Explain(f)}, nil
 	})
 }
 
@@ -45,7 +59,9 @@ func (w *why) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		if w.accept(msg) {
-			w.findings, _ = msg.value.([]model.Finding)
+			if r, ok := msg.value.(whyResult); ok {
+				w.facts, w.findings = r.facts, r.findings
+			}
 			w.layout()
 		}
 		return nil
@@ -69,12 +85,13 @@ func (w *why) layout() {
 	for _, f := range w.findings {
 		counts[f.Verdict]++
 	}
-	items := []pagerItem{{plain: true, lines: []string{
-		st.PanelTitle.Render(i18n.T("why.title")),
+	head := []string{st.PanelTitle.Render(i18n.T("why.title"))}
+	head = append(head, w.lookingAt()...)
+	head = append(head,
 		st.Dim.Render(i18n.T("why.summary", map[string]any{
 			"Applies": counts[model.Applies], "Unknown": counts[model.Unknown], "RuledOut": counts[model.RuledOut]})),
-		"",
-	}}}
+		"")
+	items := []pagerItem{{plain: true, lines: head}}
 	if counts[model.Applies] == 0 {
 		items = append(items, pagerItem{plain: true, lines: []string{st.Bold.Render(i18n.T("why.noneapply")), ""}})
 	}
@@ -90,6 +107,61 @@ func (w *why) layout() {
 		items = append(items, pagerItem{plain: true, lines: []string{st.Dim.Render(i18n.T("why.ruledout.hidden", map[string]any{"Count": ruled}))}})
 	}
 	w.pg.set(items)
+}
+
+// lookingAt says what the diagnosis looked at: the scope, the periods, the
+// subscriptions an account or profile holds, and who is signed in.
+func (w *why) lookingAt() []string {
+	st, f := w.c.st, w.facts
+	var out []string
+	kind := "why.scope.other"
+	switch f.Scope.Kind {
+	case model.ScopeAccount:
+		kind = "why.scope.account"
+	case model.ScopeProfile:
+		kind = "why.scope.profile"
+	case model.ScopeBillingSubscription:
+		kind = "why.scope.subscription"
+	}
+	if f.Scope.Kind == model.ScopeNone && f.Subscription != nil {
+		kind = "why.scope.subscription"
+	}
+	agr := f.Agreement
+	if agr == model.AgreementUnknown {
+		agr = f.Scope.Agreement
+	}
+	out = append(out, st.Dim.Render(i18n.T("why.looking", map[string]any{
+		"Scope": model.Clean(w.title), "Kind": i18n.T(kind), "Agreement": i18n.T("agreement." + agr.Badge())})))
+	win := f.Window
+	if win == nil && !f.Now.IsZero() {
+		p := yearWindow(f.Now, 0)
+		win = &p
+	}
+	if win != nil {
+		id := "why.window"
+		if !f.Now.IsZero() && win.End.Before(f.Now.AddDate(0, -1, 0)) {
+			id = "why.window.past"
+		}
+		out = append(out, st.Dim.Render(i18n.T(id, map[string]any{"From": i18n.Date(win.Start), "To": i18n.Date(win.End)})))
+	}
+	switch {
+	case f.SubscriptionsErr != nil:
+		out = append(out, st.Dim.Render(i18n.T("why.subs.unread")))
+	case len(f.Subscriptions) > 0:
+		out = append(out, st.Dim.Render(i18n.T("why.subs", map[string]any{"Count": len(f.Subscriptions)})))
+	}
+	if f.CallerName != "" || f.CallerKind != model.IdentityUnknown {
+		out = append(out, st.Dim.Render(i18n.T("why.caller", map[string]any{
+			"Name": model.Clean(model.OrNone(f.CallerName)), "Kind": i18n.T("why.identity." + string(orUnknownKind(f.CallerKind)))})))
+	}
+	return out
+}
+
+func orUnknownKind(k model.IdentityKind) model.IdentityKind {
+	if k == model.IdentityUnknown {
+		return "unknown"
+	}
+	return k
 }
 
 func (w *why) item(f model.Finding) pagerItem {
@@ -108,15 +180,19 @@ func (w *why) item(f model.Finding) pagerItem {
 	if f.Verdict != model.RuledOut && f.Next.ID != "" {
 		lines = append(lines, st.Info.Render(i18n.T("why.next"))+" "+tr(f.Next))
 	}
+	if id, ok := f.Changed(); ok && f.Verdict == model.Applies && i18n.Has(id) {
+		lines = append(lines, st.Dim.Render(i18n.T("why.changed")+" "+i18n.T(id)))
+	}
 	if l, ok := model.LinkByID(f.Link); ok {
-		lines = append(lines, st.Dim.Render(i18n.T("why.doc")+" ")+hyperlink(l.URL, i18n.T(l.TitleID)))
+		lines = append(lines, st.Dim.Render(i18n.T("why.doc")+" ")+hyperlink(l.Opens(), i18n.T(l.TitleID)))
 	}
 	return pagerItem{lines: append(lines, ""), link: f.Link}
 }
 
 // tr translates a model message. Azure's own tokens in its data (a role
 // such as "InvoiceManager", a policy such as "NotAllowed") are put into
-// words through the catalogue where it has them.
+// words through the catalogue where it has them; amounts are formatted for
+// the reader and nested messages translated.
 func tr(m model.Msg) string {
 	if m.ID == "" {
 		return ""
@@ -127,10 +203,17 @@ func tr(m model.Msg) string {
 	data := make(map[string]any, len(m.Data))
 	for k, v := range m.Data {
 		data[k] = v
-		if s, ok := v.(string); ok && (k == "Role" || k == "Policy") {
-			if id := "value." + strings.ToLower(k) + "." + s; i18n.Has(id) {
-				data[k] = i18n.T(id)
+		switch v := v.(type) {
+		case string:
+			if k == "Role" || k == "Policy" {
+				if id := "value." + strings.ToLower(k) + "." + v; i18n.Has(id) {
+					data[k] = i18n.T(id)
+				}
 			}
+		case model.Money:
+			data[k] = i18n.Money(v)
+		case model.Msg:
+			data[k] = tr(v)
 		}
 	}
 	return i18n.T(m.ID, data)
