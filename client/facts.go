@@ -23,10 +23,10 @@ type FactsRequest struct {
 	Invoices     []model.Invoice // nil: read the Window (else the last thirteen months)
 	// Window is the span of periods the person is looking at (the invoice
 	// list's year window); nil: the year ending today.
-	Window *model.Period
-	Now          time.Time
-	TenantID     string
-	Cloud        string // the cloud signed in to: AzureCloud, AzureUSGovernment…
+	Window   *model.Period
+	Now      time.Time
+	TenantID string
+	Cloud    string // the cloud signed in to: AzureCloud, AzureUSGovernment…
 }
 
 // GatherFacts reads, concurrently, every fact model.Explain weighs for a

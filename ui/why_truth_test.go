@@ -40,7 +40,7 @@ func TestWhyTruthGolden(t *testing.T) {
 		{"why_ea_department_admin", func(h *harness) {
 			pushWhy(h, "Contoso Enterprise Enrollment", model.Facts{Now: testNow, Scope: eaScope, Agreement: model.AgreementEA,
 				CallerRoleEA: model.RoleDepartmentAdmin, CallerKind: model.IdentityWork, CallerName: "dept-admin@contoso.com",
-				Policies: &model.Policies{DepartmentAdminViewCharges: model.ViewChargesAllowed, AccountOwnerViewCharges: model.ViewChargesAllowed},
+				Policies:     &model.Policies{DepartmentAdminViewCharges: model.ViewChargesAllowed, AccountOwnerViewCharges: model.ViewChargesAllowed},
 				InvoicesRead: true, InvoicesErr: model.ErrForbidden,
 				Account: &model.Account{Agreement: model.AgreementEA, Enrollment: &model.Enrollment{Channel: "EaDirect"}}})
 		}, []string{"Applies · Only an Enterprise Administrator can view and download an EA invoice", "Department"}, nil},
