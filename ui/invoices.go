@@ -103,7 +103,8 @@ func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool
 	}
 	switch {
 	case key.Matches(msg, k.Why):
-		win := s.window
+		// The periods the person asked for, even when Azure refused them.
+		win := s.want
 		req := client.FactsRequest{Scope: s.scope, Window: &win}
 		// The rows say what the latest invoices are only for the window
 		// that ends today; otherwise the diagnosis reads them itself.

@@ -46,8 +46,23 @@ func TestWhyGolden(t *testing.T) {
 	}
 }
 
-// TestEverySeedReasonApplies: for each reason of the seed article there is a
-// demo scope where the why screen names it as applying.
+// newReasonCases are the reasons today's docs add, each with its demo scope.
+var newReasonCases = []struct {
+	reason model.Reason
+	tab    bool
+	rows   []string
+}{
+	{model.ReasonAllowOthers, true, []string{"Fabrikam Agency"}},
+	{model.ReasonCreditNotExceeded, true, []string{"Fabrikam Student Lab"}},
+	{model.ReasonMovedToMCA, true, []string{"Contoso Web (was pay-as-you-go)"}},
+	{model.ReasonEAPrepayment, false, []string{"Contoso Enterprise Enrollment"}},
+	{model.ReasonEmailOff, false, []string{"Contoso Ltd", "Research"}},
+	{model.ReasonWrongTenant, true, []string{"Tailspin Sandbox"}},
+}
+
+// TestEverySeedReasonApplies: for each reason of the seed article, and each
+// reason today's docs add that the demo can show, there is a demo scope
+// where the why screen names it as applying.
 func TestEverySeedReasonApplies(t *testing.T) {
 	tests := []struct {
 		reason model.Reason
@@ -62,6 +77,7 @@ func TestEverySeedReasonApplies(t *testing.T) {
 		{model.ReasonAzureInOpen, true, []string{"Fabrikam Open Licensing"}},
 		{model.ReasonPeriodOpen, false, []string{"Contoso Ltd", "Research"}},
 	}
+	tests = append(tests, newReasonCases...)
 	for _, tt := range tests {
 		t.Run(string(tt.reason), func(t *testing.T) {
 			h := newHarness(t, 120, 40)

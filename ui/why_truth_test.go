@@ -155,3 +155,25 @@ func TestGuideMarksTheSeed(t *testing.T) {
 		t.Errorf("the article's steps come before today's path:\n%s", scr)
 	}
 }
+
+// TestPre2016InDemo: looking back before December 2016 on a subscription
+// whose Account Administrator you are not names the December 2016 limit.
+func TestPre2016InDemo(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.keys("tab")
+	h.selectRow("Fabrikam Agency")
+	h.keys("enter")
+	for i := 0; i < 11; i++ {
+		h.keys("[")
+	}
+	h.keys("w")
+	w, ok := h.app.top().(*why)
+	if !ok {
+		t.Fatalf("w did not open the why screen:\n%s", h.screen())
+	}
+	for _, f := range w.findings {
+		if f.Reason == model.ReasonPre2016 && f.Verdict != model.Applies {
+			t.Errorf("pre-2016: %v, %s\n%s", f.Verdict, tr(f.Evidence), h.screen())
+		}
+	}
+}
