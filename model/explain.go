@@ -70,7 +70,7 @@ type Finding struct {
 	Verdict  Verdict
 	Title    Msg        // the reason, in words
 	Evidence Msg        // the fact that decided the verdict
-	Next     Msg        // what the person can do (a portal step where the app cannot check)
+	Next     Msg        // what the person can do; for Unknown, the portal step that checks it
 	Link     LinkID     // the doc that explains it
 	Sources  []SourceID // the doc sentences the rule encodes (model/sources.go)
 }
@@ -146,12 +146,16 @@ func Explain(f Facts) []Finding {
 			v, ev = r.judge(f)
 		}
 		p := "explain." + string(r.reason)
+		next := p + ".next"
+		if v == Unknown {
+			next = p + ".check" // the step that checks what could not be read
+		}
 		out = append(out, Finding{
 			Reason:   r.reason,
 			Verdict:  v,
 			Title:    Msg{ID: p + ".title"},
 			Evidence: ev,
-			Next:     Msg{ID: p + ".next"},
+			Next:     Msg{ID: next},
 			Link:     r.link,
 			Sources:  append([]SourceID(nil), r.src...),
 		})

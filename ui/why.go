@@ -178,7 +178,11 @@ func (w *why) item(f model.Finding) pagerItem {
 		st.Dim.Render(i18n.T("why.evidence")) + " " + tr(f.Evidence),
 	}
 	if f.Verdict != model.RuledOut && f.Next.ID != "" {
-		lines = append(lines, st.Info.Render(i18n.T("why.next"))+" "+tr(f.Next))
+		label := "why.next"
+		if f.Verdict == model.Unknown {
+			label = "why.check" // the step that checks what azinvoice could not read
+		}
+		lines = append(lines, st.Info.Render(i18n.T(label))+" "+tr(f.Next))
 	}
 	if id, ok := f.Changed(); ok && f.Verdict == model.Applies && i18n.Has(id) {
 		lines = append(lines, st.Dim.Render(i18n.T("why.changed")+" "+i18n.T(id)))
