@@ -278,3 +278,28 @@ func TestReceivesInvoiceEmail(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageReach: "API only allows data to be pulled … no older than 13
+// months" (SrcAPICostDetails); "Typically, the usage file is ready within
+// 72 hrs after the invoice is issued." (SrcMCAUsage72h)
+func TestUsageReach(t *testing.T) {
+	old := Invoice{Period: Period{Start: date(2025, 9, 1), End: date(2025, 9, 30)}}
+	recent := Invoice{Period: Period{Start: date(2025, 11, 1), End: date(2025, 11, 30)}, Date: date(2026, 11, 24)}
+	for _, c := range []struct {
+		a    Agreement
+		inv  Invoice
+		want bool
+	}{{AgreementMCA, old, true}, {AgreementEA, old, true}, {AgreementMOSP, old, false}, {AgreementMCA, recent, false}, {AgreementMCA, Invoice{}, false}} {
+		if got := UsageTooOld(c.a, c.inv, now); got != c.want {
+			t.Errorf("UsageTooOld(%s, %v) = %v", c.a.Badge(), c.inv.Period, got)
+		}
+	}
+	if !UsageMaybeNotReady(AgreementMCA, recent, now) || UsageMaybeNotReady(AgreementMCA, recent, now.AddDate(0, 0, 3)) || UsageMaybeNotReady(AgreementEA, recent, now) {
+		t.Error("72-hour rule")
+	}
+	for _, id := range []SourceID{SrcAPICostDetails, SrcMCAUsage72h} {
+		if _, ok := SourceByID(id); !ok {
+			t.Errorf("%s missing", id)
+		}
+	}
+}

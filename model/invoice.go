@@ -183,6 +183,34 @@ func SortInvoices(in []Invoice) {
 	})
 }
 
+// UsageTooOld reports whether an invoice's usage lies beyond what the Cost
+// Details report reaches: "no older than 13 months" (SrcAPICostDetails). It
+// concerns MCA, MPA and EA, whose usage comes from that report.
+func UsageTooOld(a Agreement, inv Invoice, now time.Time) bool {
+	if a != AgreementMCA && a != AgreementMPA && a != AgreementEA {
+		return false
+	}
+	start := inv.Period.Start
+	if start.IsZero() {
+		start = inv.Date
+	}
+	if start.IsZero() {
+		return false
+	}
+	y, m, _ := now.UTC().Date()
+	return start.Before(time.Date(y, m-13, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// UsageMaybeNotReady reports whether an MCA invoice is so new that its usage
+// file may not be ready: "Typically, the usage file is ready within 72 hrs
+// after the invoice is issued." (SrcMCAUsage72h)
+func UsageMaybeNotReady(a Agreement, inv Invoice, now time.Time) bool {
+	if (a != AgreementMCA && a != AgreementMPA) || inv.Date.IsZero() {
+		return false
+	}
+	return now.Before(inv.Date.Add(72 * time.Hour))
+}
+
 // CurrentPeriod is the billing period containing now for a profile that
 // invoices on day invoiceDay of the month (1 when unknown): it starts on that
 // day and ends the day before it comes again.

@@ -21,7 +21,7 @@ var otherRules = []RuleSource{
 	{"email.gov", srcs(SrcGovEmail)},
 	{"email.partner", srcs(SrcMCAEmailPartner)},
 	{"usage.mca_ready", srcs(SrcMCAUsage72h)},
-	{"usage.reach", srcs(SrcCost13Months)},
+	{"usage.reach", srcs(SrcCost13Months, SrcAPICostDetails)},
 	{"status.past_due", srcs(SrcStatusPastDue)},
 	{"link.profile_moved", srcs(SrcProfileMoved)},
 	{"link.mca_check_access_moved", srcs(SrcMCACheckAccess)},

@@ -89,6 +89,7 @@ const (
 	SrcEAViewCharges   SourceID = "ea_view_charges"
 	SrcEAClose         SourceID = "ea_close"
 	SrcCost13Months    SourceID = "cost_13_months"
+	SrcAPICostDetails  SourceID = "api_cost_details_13_months"
 	SrcOfferStudents   SourceID = "offer_students"
 	SrcOfferDevTest    SourceID = "offer_devtest_quota"
 	SrcOfferCredit     SourceID = "offer_credit_based"
@@ -184,6 +185,8 @@ var sources = []Source{
 
 	// Offers and Cost Management.
 	src(SrcCost13Months, pageCostMgt+"#cost-and-usage-data-updates-and-retention", "Only the last 13 months are available from the portal."),
+	src(SrcAPICostDetails, "https://learn.microsoft.com/rest/api/cost-management/generate-cost-details-report/create-operation?view=rest-cost-management-2025-03-01",
+		"timePeriod: … API only allows data to be pulled for 1 month or less and no older than 13 months."),
 	src(SrcOfferStudents, pageCostMgt+"#supported-microsoft-azure-offers", "| **Pay-As-You-Go** | Azure for Students³ | AzureForStudents_2018-01-01 | MS-AZR-0170P |"),
 	src(SrcOfferDevTest, pageCostMgt+"#supported-microsoft-azure-offers", "MSDNDevTest_2014-09-01 is the quota ID of Enterprise Dev/Test (MS-AZR-0148P), Microsoft Azure Plan for Dev/Test (MCA), Pay-As-You-Go Dev/Test (MS-AZR-0023P) and Visual Studio Test Professional (MS-AZR-0060P)."),
 	src(SrcOfferCredit, pageCostMgt+"#historical-data-might-not-match-invoice", "Some Azure pay-as-you-go, MSDN, and Visual Studio offers can have Azure credits and advanced payments applied to the invoice."),

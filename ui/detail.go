@@ -179,7 +179,15 @@ func invoiceKeys(c *common, owner int, sc model.Scope, inv model.Invoice, doc *m
 		if !usageAvailable(sc) {
 			return func() tea.Msg { return statusMsg{text: i18n.T("dl.nousage"), isErr: true} }, true
 		}
-		return c.dl.start(owner, client.Job{Kind: client.JobUsage, Scope: sc, Invoice: inv}, client.ExistingFail), true
+		if model.UsageTooOld(sc.Agreement, inv, c.now()) {
+			return func() tea.Msg { return statusMsg{text: i18n.T("dl.usage.tooold"), isErr: true} }, true
+		}
+		cmd := c.dl.start(owner, client.Job{Kind: client.JobUsage, Scope: sc, Invoice: inv}, client.ExistingFail)
+		if model.UsageMaybeNotReady(sc.Agreement, inv, c.now()) {
+			note := func() tea.Msg { return statusMsg{text: i18n.T("dl.usage.notready")} }
+			return tea.Sequence(note, cmd), true
+		}
+		return cmd, true
 	case key.Matches(k, c.keys.Open):
 		return openLinkID(model.LinkPortalCostBilling), true
 	}
