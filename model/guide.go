@@ -168,6 +168,7 @@ func eaGuide() []GuideSection {
 			today("ea.who.policy", GuideKeyNone, LinkEARoles, SrcEAViewCharges),
 		),
 		section(a, "ea.usage", LinkPortalCostBilling,
+			today("ea.usage.path", GuideKeyUsage, LinkEAInvoice, SrcEAUsagePath),
 			step("ea.usage.search", GuideKeyNone, LinkPortalCostBilling),
 			step("ea.usage.download", GuideKeyUsage, ""),
 			today("ea.usage.months", GuideKeyNone, "", SrcCost13Months),

@@ -88,6 +88,7 @@ const (
 	SrcEAIndirect      SourceID = "ea_indirect"
 	SrcEAViewCharges   SourceID = "ea_view_charges"
 	SrcEAClose         SourceID = "ea_close"
+	SrcEAUsagePath     SourceID = "ea_usage_path"
 	SrcCost13Months    SourceID = "cost_13_months"
 	SrcAPICostDetails  SourceID = "api_cost_details_13_months"
 	SrcOfferStudents   SourceID = "offer_students"
@@ -181,6 +182,7 @@ var sources = []Source{
 	src(SrcEAWhenInvoice, pageEAInv+"#download-or-view-your-azure-billing-invoice", "You receive an Azure invoice when any of the following events occur during your billing cycle: Service overage - Your organization's usage charges exceed your credit balance."),
 	paraphrase(src(SrcEAIndirect, pageInvoice, "Indirect EA administrators can use the information at Azure Enterprise enrollment invoices to download their invoice. (An indirect enrollment is invoiced by its partner.)")),
 	src(SrcEAViewCharges, pageEARoles+"#usage-and-costs-access-by-role", "Requires that the Enterprise Administrator enable **DA view charges** policy in the Enterprise portal. The Department Administrator can then see cost details for the department."),
+	changed(src(SrcEAUsagePath, pageEAInv+"#review-usage-charges", "Select **Billing scopes** from the navigation menu and then select the billing account that you want to work with. In the navigation menu, select **Usage + Charges**.")),
 	src(SrcEAClose, pageCostMgt+"#cost-and-usage-data-updates-and-retention", "Enterprise Agreement (EA) subscriptions – If the billing month ends on March 31, estimated charges are updated up to 72 hours later."),
 
 	// Offers and Cost Management.
