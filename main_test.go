@@ -116,7 +116,7 @@ func TestEndToEnd(t *testing.T) {
 	waitFor("Fabrikam Production › Invoices")
 	waitFor("Paid")
 	keys("Escape")
-	waitFor("1/1 (5)") // back on the subscriptions list, its filter kept
+	waitFor("1/1 (7)") // back on the subscriptions list, its filter kept
 	keys("Escape")
 	waitFor("Billing scopes   Subscriptions")
 	keys("/")

@@ -133,7 +133,10 @@ func GatherFacts(ctx context.Context, b Billing, req FactsRequest) model.Facts {
 	}
 	if req.Invoices != nil {
 		f.Invoices, f.InvoicesRead = req.Invoices, true
-	} else if sc.Kind != model.ScopeNone && sc.Agreement.InvoiceScope() != model.ScopeNone {
+	} else if sc.Kind != model.ScopeNone && sc.Agreement.InvoiceScope() != model.ScopeNone &&
+		!(sc.Agreement == model.AgreementMOSP && sc.Kind == model.ScopeAccount) {
+		// (A pay-as-you-go account lists no invoices of its own: they hang
+		// off each subscription, whose reasons are weighed one by one.)
 		do(func() {
 			end := req.Now
 			w := model.Period{Start: time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC), End: end}
