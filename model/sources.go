@@ -32,7 +32,7 @@ func (s Source) ChangedMsg() string {
 }
 
 const (
-	seedPage    = "https://support.microsoft.com/ (seed: get-a-copy-of-your-bill-or-usage, 2021)"
+	seedPage    = "seed article: get-a-copy-of-your-bill-or-usage (2021, shared/seed)"
 	pageInvoice = learn + "understand/download-azure-invoice"
 	pageAccess  = learn + "manage/manage-billing-access"
 	pageEARoles = learn + "manage/understand-ea-roles"
