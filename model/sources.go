@@ -159,7 +159,7 @@ var sources = []Source{
 	src(SrcMarketplace9th, pageInvoice+"#invoices-for-mosp-billing-accounts", "The invoice for Azure Marketplace, reservations, and spot VMs are always generated around the ninth day of the month."),
 	changed(src(SrcMOSPEmail, pageInvoice+"#get-mosp-subscription-invoice-in-email", "At the top of the page, select **Receive invoice by email**.")),
 	src(SrcMOSPEmailAdmin, pageInvoice+"#get-mosp-subscription-invoice-in-email", "You must have an account admin role on a subscription or a support plan to opt in to receive its PDF invoice by email."),
-	paraphrase(src(SrcMOSPToMCA, pageMOSPMCA, "When a pay-as-you-go (MOSP) billing account is updated to a Microsoft Customer Agreement, the invoices generated before the update stay with the subscription, and new invoices are generated for the billing profile.")),
+	src(SrcMOSPToMCA, pageMOSPMCA+"#new-billing-and-cost-management-apis", "Invoices - List By Billing Subscription: This API will only return invoices that were generated before your account was updated. You would have to use Invoices - List By Billing Account API to get invoices that are generated in your new billing account."),
 	src(SrcAPITransitioned, pageAPIProp, "isTransitionedBillingAccount: Specifies if the billing account for the subscription is transitioned from a Microsoft Online Service Program to a Microsoft Customer Agreement (MCA) account."),
 	src(SrcAPIBillingType, pageAPIProp, "subscriptionBillingType: The type of billing subscription. (Benefit, Free, None, Paid, PrePaid)"),
 
