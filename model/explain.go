@@ -104,7 +104,7 @@ var rules = []rule{
 	{ReasonFreeTrial, LinkWhyNoInvoice, srcs(SrcCreditMOSP, SrcMCAAlways, SrcSeedCredit), judgeFreeTrial, true},
 	{ReasonCreditNotExceeded, LinkWhyNoInvoice, srcs(SrcCreditMOSP, SrcMCAAlways, SrcOfferStudents, SrcOfferDevTest, SrcOfferCredit, SrcAPIBillingType, SrcSeedCredit), judgeCredit, true},
 	{ReasonNewSubscription, LinkWhyNoInvoice, srcs(SrcNew30Days), judgeNewSub, true},
-	{ReasonPeriodOpen, LinkWhyNoInvoice, srcs(SrcNotYet, SrcMOSPPeriod, SrcMOSPTiming, SrcMCAMonthly, SrcAPIInvoiceDay, SrcEAClose, SrcSeedPeriod), judgePeriodOpen, false},
+	{ReasonPeriodOpen, LinkWhyNoInvoice, srcs(SrcNotYet, SrcMOSPPeriod, SrcMOSPTiming, SrcMCAMonthly, SrcAPIInvoiceDay, SrcEAClose, SrcEAOverage, SrcSeedPeriod), judgePeriodOpen, false},
 	{ReasonNotAccountAdmin, LinkBillingAccess, srcs(SrcNoPermOther, SrcSeedAdmin), judgeNotAdmin, true},
 	{ReasonCSPCustomer, LinkCSPInvoice, srcs(SrcSeedCSP, SrcMPAPartner), judgeCSP, true},
 	{ReasonAzureInOpen, LinkAzureInOpen, srcs(SrcSeedAIO), judgeAIO, true},

@@ -168,9 +168,10 @@ func (f Facts) periodDay() (int, bool) {
 // MCA/MPA: the profile's invoiceDay of the month after the period ("The day
 // of the month when the invoice for the billing profile is generated",
 // SrcAPIInvoiceDay). MOSP: the day earlier invoices were generated on (the
-// account's day), "but can be up to two days later" (SrcMOSPTiming). EA and
-// anything unknown: InvoiceGraceDays after the period (EA months close up
-// to 72 hours after they end, SrcEAClose).
+// account's day), "but can be up to two days later" (SrcMOSPTiming). EA:
+// the overage notice comes about seven days after the period ends and the
+// invoice 7-9 days after that (SrcEAOverage). Anything unknown:
+// InvoiceGraceDays after the period.
 func (f Facts) invoiceExpected(p Period) time.Time {
 	next := p.End.UTC().AddDate(0, 0, 1)
 	switch f.agreement() {
@@ -193,6 +194,8 @@ func (f Facts) invoiceExpected(p Period) time.Time {
 			}
 		}
 		return next.AddDate(0, 0, MOSPLateDays)
+	case AgreementEA:
+		return next.AddDate(0, 0, EAInvoiceDays)
 	}
 	return next.AddDate(0, 0, InvoiceGraceDays)
 }
@@ -200,11 +203,16 @@ func (f Facts) invoiceExpected(p Period) time.Time {
 // MOSPLateDays: MOSP invoices "can be up to two days later" (SrcMOSPTiming).
 const MOSPLateDays = 2
 
-// UninvoicedMonth is the newest calendar month, ended more than
-// InvoiceGraceDays before now and inside the window (the twelve months
-// before now when window is nil), that no invoice's period covers.
+// EAInvoiceDays: an EA overage notice "usually seven days following the
+// customer's billing end date", the invoice "7-9 days afterwards" (SrcEAOverage).
+const EAInvoiceDays = 16
+
+// UninvoicedMonth is the newest calendar month of an EA enrollment, ended
+// more than EAInvoiceDays before now (so its invoice is due) and inside the
+// window (the twelve months before now when window is nil), that no
+// invoice's period covers.
 func UninvoicedMonth(now time.Time, window *Period, invs []Invoice) (Period, bool) {
-	end := now.UTC().AddDate(0, 0, -InvoiceGraceDays)
+	end := now.UTC().AddDate(0, 0, -EAInvoiceDays)
 	start := end.AddDate(-1, 0, 0)
 	if window != nil && !window.End.IsZero() {
 		if window.End.Before(end) {

@@ -37,6 +37,7 @@ const (
 	pageAccess  = learn + "manage/manage-billing-access"
 	pageEARoles = learn + "manage/understand-ea-roles"
 	pageEAInv   = learn + "manage/direct-ea-azure-usage-charges-invoices"
+	pageEAEnrol = learn + "manage/ea-portal-enrollment-invoices"
 	pageCostMgt = learn + "costs/understand-cost-mgt-data"
 	pageMOSPMCA = learn + "manage/mosp-new-customer-experience"
 	pageMCARole = learn + "manage/understand-mca-roles"
@@ -89,6 +90,7 @@ const (
 	SrcEAViewCharges   SourceID = "ea_view_charges"
 	SrcEAClose         SourceID = "ea_close"
 	SrcEAUsagePath     SourceID = "ea_usage_path"
+	SrcEAOverage       SourceID = "ea_overage_timing"
 	SrcCost13Months    SourceID = "cost_13_months"
 	SrcAPICostDetails  SourceID = "api_cost_details_13_months"
 	SrcOfferStudents   SourceID = "offer_students"
@@ -180,7 +182,8 @@ var sources = []Source{
 	changed(src(SrcEAOnlyAdmin, pageEAInv+"#download-or-view-your-azure-billing-invoice", "Only an Enterprise Administrator has permission to view and download the billing invoice.")),
 	src(SrcEAEmail, pageEAInv+"#download-or-view-your-azure-billing-invoice", "Invoices are sent to whoever is set up to receive invoices for the enrollment. If someone other than an EA administrator needs an email copy of the invoice, an EA administrator can send them a copy."),
 	src(SrcEAWhenInvoice, pageEAInv+"#download-or-view-your-azure-billing-invoice", "You receive an Azure invoice when any of the following events occur during your billing cycle: Service overage - Your organization's usage charges exceed your credit balance."),
-	paraphrase(src(SrcEAIndirect, pageInvoice, "Indirect EA administrators can use the information at Azure Enterprise enrollment invoices to download their invoice. (An indirect enrollment is invoiced by its partner.)")),
+	src(SrcEAIndirect, pageEAEnrol+"#billing-intervals", "Indirect Enterprise Azure (EA) Customers are set up as a Quarterly Billing cycle. The Channel Partner (CP) will be invoicing the Customer directly."),
+	src(SrcEAOverage, pageEAEnrol+"#overage", "Notification of overage is sent usually seven days following the customer's billing end date, … Overage invoices will be sent 7-9 days afterwards."),
 	src(SrcEAViewCharges, pageEARoles+"#usage-and-costs-access-by-role", "Requires that the Enterprise Administrator enable **DA view charges** policy in the Enterprise portal. The Department Administrator can then see cost details for the department."),
 	changed(src(SrcEAUsagePath, pageEAInv+"#review-usage-charges", "Select **Billing scopes** from the navigation menu and then select the billing account that you want to work with. In the navigation menu, select **Usage + Charges**.")),
 	src(SrcEAClose, pageCostMgt+"#cost-and-usage-data-updates-and-retention", "Enterprise Agreement (EA) subscriptions – If the billing month ends on March 31, estimated charges are updated up to 72 hours later."),
