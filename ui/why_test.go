@@ -58,6 +58,7 @@ var newReasonCases = []struct {
 	{model.ReasonEAPrepayment, false, []string{"Contoso Enterprise Enrollment"}},
 	{model.ReasonEmailOff, false, []string{"Contoso Ltd", "Research"}},
 	{model.ReasonWrongTenant, true, []string{"Tailspin Sandbox"}},
+	{model.ReasonPartnerBilled, false, []string{"Contoso Ltd", "Contoso Reseller"}},
 }
 
 // TestEverySeedReasonApplies: for each reason of the seed article, and each

@@ -91,7 +91,7 @@ func profiles(t *testing.T, s *Server) map[string]*armbilling.Profile {
 func TestProfiles(t *testing.T) {
 	s := start(t, Options{PageSize: 3})
 	ps := profiles(t, s)
-	if len(ps) != 4 {
+	if len(ps) != 5 { // Finance, Research, Marketing, Contoso Gov, Contoso Reseller
 		t.Fatalf("profiles %v", ps)
 	}
 	res := ps["Research"].Properties
