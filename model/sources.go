@@ -7,9 +7,10 @@ type SourceID string
 // Source is one sentence of Microsoft's docs (or of the API's field
 // descriptions, or of the 2021 seed article) that a rule encodes.
 //
-// Quote is the sentence as the page says it (English). Verbatim is false
-// where the page could not be read here and the quote is our paraphrase of
-// what it is known to say: a reviewer should check those first.
+// Quote is the sentence as the page says it (English; "…" marks a cut).
+// Verbatim is false where the quote is our own words: a summary of a table,
+// or what a page is known to say where it could not be read here. A
+// reviewer should check those first.
 // Seed marks a sentence of the 2021 seed article. Changed marks a rule where
 // today's docs differ from the seed: today wins, and the UI may say so with
 // the message "source.<id>.changed".
@@ -193,7 +194,7 @@ var sources = []Source{
 	src(SrcAPICostDetails, "https://learn.microsoft.com/rest/api/cost-management/generate-cost-details-report/create-operation?view=rest-cost-management-2025-03-01",
 		"timePeriod: … API only allows data to be pulled for 1 month or less and no older than 13 months."),
 	src(SrcOfferStudents, pageCostMgt+"#supported-microsoft-azure-offers", "| **Pay-As-You-Go** | Azure for Students³ | AzureForStudents_2018-01-01 | MS-AZR-0170P |"),
-	src(SrcOfferDevTest, pageCostMgt+"#supported-microsoft-azure-offers", "MSDNDevTest_2014-09-01 is the quota ID of Enterprise Dev/Test (MS-AZR-0148P), Microsoft Azure Plan for Dev/Test (MCA), Pay-As-You-Go Dev/Test (MS-AZR-0023P) and Visual Studio Test Professional (MS-AZR-0060P)."),
+	paraphrase(src(SrcOfferDevTest, pageCostMgt+"#supported-microsoft-azure-offers", "MSDNDevTest_2014-09-01 is the quota ID of Enterprise Dev/Test (MS-AZR-0148P), Microsoft Azure Plan for Dev/Test (MCA), Pay-As-You-Go Dev/Test (MS-AZR-0023P) and Visual Studio Test Professional (MS-AZR-0060P).")),
 	src(SrcOfferCredit, pageCostMgt+"#historical-data-might-not-match-invoice", "Some Azure pay-as-you-go, MSDN, and Visual Studio offers can have Azure credits and advanced payments applied to the invoice."),
 
 	// The invoice fields (Microsoft.Billing 2024-04-01).

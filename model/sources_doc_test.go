@@ -18,7 +18,7 @@ func TestSourcesDoc(t *testing.T) {
 	b.WriteString("# What azinvoice says, and the sentence each rule rests on\n\n")
 	b.WriteString("Generated from model/sources.go and the rule tables (go test ./model -run TestSourcesDoc -update).\n")
 	b.WriteString("*changed*: today's docs differ from the 2021 seed article, and today's win. ")
-	b.WriteString("*paraphrase*: the page could not be read here; check these first.\n\n")
+	b.WriteString("*paraphrase*: our words (a table summarised, or a page that could not be read here); check these first.\n\n")
 	b.WriteString("## Rules\n\n| rule | sources |\n|---|---|\n")
 	for _, r := range RuleTable() {
 		ids := make([]string, len(r.Sources))
