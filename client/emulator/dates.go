@@ -13,12 +13,14 @@ import (
 //	@month[+-N]:start|end|dD        first day, last day or day D of a calendar month
 //	@periodD[+-N]:start|end|invoice a billing period of a profile that invoices on
 //	                               day D; period 0 contains today; invoice = end + 1 day
+//	@periodD[+-N]:billstart|billend the calendar month an MCA invoice made on that
+//	                               invoice day bills (MCA periods are calendar months)
 //
 // Any of them may add "+Nd"/"-Nd" after the part, and end in "|date" for a
 // plain YYYY-MM-DD, or "|us" for the form Azure really sends EA enrollment
 // dates in ("6/1/2020 12:00:00 AM +00:00"), instead of RFC 3339. See
 // assets/demo/README.md.
-var placeholder = regexp.MustCompile(`^@(today|month([+-]\d+)?|period(\d{1,2})([+-]\d+)?)(?::(start|end|invoice|d\d{1,2}))?([+-]\d+d)?(\|date|\|us)?$`)
+var placeholder = regexp.MustCompile(`^@(today|month([+-]\d+)?|period(\d{1,2})([+-]\d+)?)(?::(start|end|invoice|billstart|billend|d\d{1,2}))?([+-]\d+d)?(\|date|\|us)?$`)
 
 // usDate is the US form with a zone that Azure sends EA enrollment dates in
 // (azure-cli-extensions recording test_ea_accounts_list_and_get).
@@ -72,6 +74,13 @@ func anchorDate(m []string, now time.Time) (time.Time, bool) {
 			return start.AddDate(0, 1, -1), true
 		case "invoice":
 			return start.AddDate(0, 1, 0), true
+		case "billstart", "billend":
+			inv := start.AddDate(0, 1, 0)
+			first := time.Date(inv.Year(), inv.Month(), 1, 0, 0, 0, 0, time.UTC)
+			if part == "billstart" {
+				return first.AddDate(0, -1, 0), true
+			}
+			return first.AddDate(0, 0, -1), true
 		}
 		return time.Time{}, false
 	default: // month

@@ -67,3 +67,18 @@ func TestDemoDatesSane(t *testing.T) {
 		}
 	}
 }
+
+// An MCA profile invoicing on the 15th bills the calendar month before the
+// invoice: on 31 March the newest such invoice is 15 March's, for February.
+func TestBillMonthPlaceholders(t *testing.T) {
+	for in, want := range map[string]string{
+		"@period15-1:invoice|date":   "2025-03-15",
+		"@period15-1:billstart|date": "2025-02-01",
+		"@period15-1:billend|date":   "2025-02-28",
+		"@period15-2:billend|date":   "2025-01-31",
+	} {
+		if got, ok := resolveDate(in, testNow); !ok || got != want {
+			t.Errorf("%s = %q, %v; want %s", in, got, ok, want)
+		}
+	}
+}
