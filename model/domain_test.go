@@ -113,11 +113,25 @@ func TestOffer(t *testing.T) {
 		{"", "Something_2020", OfferUnknown},
 		{"", "", OfferUnknown},
 		{"MS-AZR-0003P", "FreeTrial_2014-09-01", OfferPayAsYouGo}, // the offer ID wins
+		// Today's offer table (costs/understand-cost-mgt-data).
+		{"MS-AZR-0170P", "", OfferStudents},
+		{"", "AzureForStudents_2018-01-01", OfferStudents},
+		{"MS-AZR-0023P", "MSDNDevTest_2014-09-01", OfferDevTest},
+		{"MS-AZR-0148P", "", OfferDevTest},
+		{"", "MSDNDevTest_2014-09-01", OfferShared}, // PAYG, EA and MCA Dev/Test, VS Test Professional
+		{"", "MPN_2014-09-01", OfferShared},         // Cloud Partner Program (PAYG) and VS Enterprise MPN
+		{"MS-AZR-0125P", "", OfferAzurePass},
+		{"MS-AZR-0017G", "", OfferAzurePlan},
+		{"MS-AZR-0042P", "", OfferSupport},
 	}
 	for _, tt := range tests {
 		if got := (Subscription{OfferID: tt.offer, QuotaID: tt.quota}).Offer(); got != tt.want {
 			t.Errorf("%q/%q: %v, want %v", tt.offer, tt.quota, got, tt.want)
 		}
+	}
+	// The MCA Azure plan shares the EA quota ID.
+	if got := (Subscription{QuotaID: "EnterpriseAgreement_2014-09-01", Agreement: AgreementMCA}).Offer(); got != OfferAzurePlan {
+		t.Errorf("MCA EnterpriseAgreement quota: %v", got)
 	}
 }
 

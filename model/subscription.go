@@ -94,6 +94,7 @@ const (
 	OfferAzurePass // credit-based
 	OfferDevTest   // Pay-As-You-Go or Enterprise Dev/Test: dev/test rates, no credit
 	OfferSupport   // a support plan
+	OfferAzurePlan // Microsoft Azure Plan, an MCA subscription (MS-AZR-0017G)
 	// OfferShared is a quota ID that several offers share
 	// (MSDNDevTest_2014-09-01, MPN_2014-09-01): the quota alone cannot tell
 	// whether the subscription has a monthly credit.
@@ -109,7 +110,7 @@ var offerIDs = map[string]Offer{
 	"ms-azr-0063p": OfferVisualStudio, "ms-azr-0064p": OfferVisualStudio, "ms-azr-0029p": OfferVisualStudio,
 	"ms-azr-0111p": OfferAzureInOpen,
 	"ms-azr-0145p": OfferCSP,
-	"ms-azr-0017p": OfferEnterprise,
+	"ms-azr-0017p": OfferEnterprise, "ms-azr-0017g": OfferAzurePlan,
 	"ms-azr-0036p": OfferSponsorship, "ms-azr-0143p": OfferSponsorship,
 	"ms-azr-0120p": OfferAzurePass, "ms-azr-0122p": OfferAzurePass, "ms-azr-0123p": OfferAzurePass,
 	"ms-azr-0124p": OfferAzurePass, "ms-azr-0125p": OfferAzurePass, "ms-azr-0128p": OfferAzurePass,
@@ -139,6 +140,8 @@ func (s Subscription) Offer() Offer {
 		return OfferAzureInOpen
 	case strings.HasPrefix(q, "csp"):
 		return OfferCSP
+	case strings.HasPrefix(q, "enterpriseagreement") && s.Agreement == AgreementMCA:
+		return OfferAzurePlan // the Azure plan shares EA's quota ID
 	case strings.HasPrefix(q, "enterpriseagreement"):
 		return OfferEnterprise
 	case strings.HasPrefix(q, "payasyougo"):

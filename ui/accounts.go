@@ -151,6 +151,8 @@ func offerKey(o model.Offer) string {
 		return "devtest"
 	case model.OfferSupport:
 		return "support"
+	case model.OfferAzurePlan:
+		return "plan"
 	}
 	return "unknown"
 }

@@ -32,7 +32,7 @@ func TestEveryMessageIDExists(t *testing.T) {
 		"invalidemail", "diskfull", "401", "403", "404", "409", "429", "5xx", "4xx", "network", "other"} {
 		ids = append(ids, "err."+k+".why", "err."+k+".do")
 	}
-	for _, k := range []string{"payg", "freetrial", "vs", "open", "csp", "ea", "sponsor", "students", "pass", "devtest", "support", "unknown"} {
+	for _, k := range []string{"payg", "freetrial", "vs", "open", "csp", "ea", "sponsor", "students", "pass", "devtest", "support", "plan", "unknown"} {
 		ids = append(ids, "offer."+k)
 	}
 	for _, k := range []string{"csp", "noproperty", "unknownagreement"} {

@@ -217,8 +217,9 @@ func TestSubscriptionsAndBillingProperty(t *testing.T) {
 		"Fabrikam Production": "PayAsYouGo_2014-09-01", "Fabrikam Free Trial": "FreeTrial_2014-09-01",
 		"Fabrikam Dev (Visual Studio)": "MSDN_2014-09-01", "Fabrikam Open Licensing": "AzureInOpen_2014-09-01",
 		"Fabrikam Shared": "PayAsYouGo_2014-09-01", "Northwind Retail (CSP)": "CSP_2015-05-01",
-		"Tailspin Sandbox": "PayAsYouGo_2014-09-01", "Contoso Enterprise Production": "EnterpriseAgreement_2014-09-01",
-		"Contoso Finance Apps": "PayAsYouGo_2014-09-01",
+		// An MCA Azure plan subscription has the EA quota ID (costs/understand-cost-mgt-data).
+		"Tailspin Sandbox": "EnterpriseAgreement_2014-09-01", "Contoso Enterprise Production": "EnterpriseAgreement_2014-09-01",
+		"Contoso Finance Apps": "EnterpriseAgreement_2014-09-01",
 	}
 	for name, quota := range want {
 		sub, ok := subs[name]
