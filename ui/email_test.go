@@ -279,6 +279,7 @@ func TestEmailOtherScopes(t *testing.T) {
 		{"MCA account", false, []string{"Contoso Ltd"}, []string{"set per billing profile", "Research: On · 2 addresses", "Finance: Off"}},
 		{"Azure Government profile", false, []string{"Contoso Ltd", "Contoso Gov"}, []string{"Azure Government does not send invoices by email"}},
 		{"CSP subscription", true, []string{"Northwind Retail (CSP)"}, []string{"the partner sends the invoice"}},
+		{"MCA bought through a partner", false, []string{"Contoso Ltd", "Contoso Reseller"}, []string{"the partner sends the invoice", "bills you"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
