@@ -157,6 +157,27 @@ func ruleCases() []ruleCase {
 		rc("account scope: unknown for one subscription", ReasonNotAccountAdmin, SrcNoPermOther,
 			Facts{Now: now, Agreement: AgreementMOSP, Subscriptions: []Subscription{*mospSub(nil), *mospSub(func(s *Subscription) { s.PropertyErr = err500 })}},
 			Unknown, "explain.ev.subs.unknown"),
+		rc("less than 30 days since subscribing", ReasonNewSubscription, SrcNew30Days,
+			mosp(mospSub(func(s *Subscription) { s.Created = now.AddDate(0, 0, -12) })), Applies, "explain.new_sub.ev.young"),
+		rc("not the Account Administrator", ReasonNotAccountAdmin, SrcNoPermOther, mosp(nonAdmin(nil)), Applies, "explain.not_admin.ev.not_admin"),
+		rc("CSP customer gets no usage from Microsoft", ReasonCSPCustomer, SrcSeedCSP,
+			Facts{Now: now, Subscription: mospSub(func(s *Subscription) { s.Agreement = AgreementMPA; s.Relationship = RelationshipCSPCustomer })}, Applies, "explain.csp.ev.relationship"),
+		rc("Azure in Open is billed by the reseller", ReasonAzureInOpen, SrcSeedAIO,
+			mosp(mospSub(func(s *Subscription) { s.OfferID = "MS-AZR-0111P" })), Applies, "explain.aio.ev.offer"),
+		rc("no permission to view invoices", ReasonNoAccess, SrcNoPermMCA,
+			Facts{Now: now, Agreement: AgreementMCA, InvoicesRead: true, InvoicesErr: err403}, Applies, "explain.no_access.ev.invoices_forbidden"),
+		rc("signed in to another tenant", ReasonWrongTenant, SrcTenant,
+			func() Facts { f := mosp(mospSub(nil)); f.CallerTenantID = "TENANT-B"; return f }(), Applies, "explain.wrong_tenant.ev.differs"),
+		rc("MCA role without invoice access", ReasonMCARole, SrcNoPermMCA,
+			Facts{Now: now, Agreement: AgreementMCA, Access: &Access{Role: RoleNone}}, Applies, "explain.mca_role.ev.cannot_read"),
+		rc("MCA invoice manager sees invoices", ReasonMCARole, SrcMCARoles,
+			Facts{Now: now, Agreement: AgreementMCA, Access: &Access{Role: RoleInvoiceManager, CanReadInvoices: true}}, RuledOut, "explain.mca_role.ev.can_read"),
+		rc("DA view charges off", ReasonEAViewCharges, SrcEAViewCharges,
+			Facts{Now: now, Agreement: AgreementEA, CallerRoleEA: RoleDepartmentAdmin, Policies: &Policies{DepartmentAdminViewCharges: ViewChargesNotAllowed}}, Applies, "explain.ea_view.ev.off"),
+		rc("Azure Government sends no invoice email", ReasonGovNoEmail, SrcGovEmail,
+			Facts{Now: now, Cloud: "AzureUSGovernment"}, Applies, "explain.gov_email.ev.cloud"),
+		rc("MCA email off", ReasonEmailOff, SrcMCAEmailWho,
+			Facts{Now: now, Agreement: AgreementMCA, Profile: mcaProfile(func(p *Profile) { p.Email.OptIn = ptr(false) })}, Applies, "explain.email_off.ev.off"),
 		rc("account scope: ruled out for all", ReasonAzureInOpen, SrcSeedAIO,
 			Facts{Now: now, Agreement: AgreementMOSP, Subscriptions: []Subscription{*mospSub(nil)}}, RuledOut, "explain.ev.subs.ruled_out"),
 	}
@@ -189,6 +210,19 @@ func TestRulesCiteTheirSentence(t *testing.T) {
 		}
 		if !cites[c.reason][c.source] {
 			t.Errorf("%s: reason %s does not cite %s (%q)", c.name, c.reason, c.source, src.Quote)
+		}
+	}
+}
+
+// TestEveryReasonHasARuleCase: each reason is checked against a sentence.
+func TestEveryReasonHasARuleCase(t *testing.T) {
+	have := map[Reason]bool{}
+	for _, c := range ruleCases() {
+		have[c.reason] = true
+	}
+	for _, r := range Reasons() {
+		if !have[r] {
+			t.Errorf("reason %s has no rule case naming its doc sentence", r)
 		}
 	}
 }
