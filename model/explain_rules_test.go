@@ -1,9 +1,12 @@
 package model
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // ruleCase is one rule checked against the doc sentence it encodes: the
@@ -334,6 +337,25 @@ func TestUsageReach(t *testing.T) {
 	for _, id := range []SourceID{SrcAPICostDetails, SrcMCAUsage72h} {
 		if _, ok := SourceByID(id); !ok {
 			t.Errorf("%s missing", id)
+		}
+	}
+}
+
+// TestNextStepsNameNoKeys: the why screen's next steps are portal steps or
+// advice; the keys that work there are in its help line, so a step never
+// names a key (which would not work on that screen).
+func TestNextStepsNameNoKeys(t *testing.T) {
+	var cat map[string]any
+	if _, err := toml.DecodeFile(filepath.Join(localesDir, "explain.en.toml"), &cat); err != nil {
+		t.Fatal(err)
+	}
+	for id, v := range cat {
+		s, ok := v.(string)
+		if !ok || !(strings.HasSuffix(id, ".next") || strings.HasSuffix(id, ".check")) {
+			continue
+		}
+		if low := strings.ToLower(s); strings.Contains(low, "press ") || strings.Contains(low, "(press") {
+			t.Errorf("%s names a key: %q", id, s)
 		}
 	}
 }
