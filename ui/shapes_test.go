@@ -80,7 +80,8 @@ func TestDemoRealShapes(t *testing.T) {
 		t.Errorf("enrollment term not shown: %q", h.selected())
 	}
 	h.keys("enter")
-	if !strings.Contains(h.screen(), "1/12") {
+	// 11: the month the Azure Prepayment covered has no invoice (issue 9's demo case).
+	if !strings.Contains(h.screen(), "1/11") {
 		t.Fatalf("EA invoices not all listed:\n%s", h.screen())
 	}
 	h.keys("enter")
