@@ -271,7 +271,7 @@ func TestWeatherSubscriptionsFillIn(t *testing.T) {
 // an AADSTS code) is said as such, not as "something went wrong".
 func TestWeatherSignInExpiresMidSession(t *testing.T) {
 	h := weatherHarnessOpts(t, 120, 30, emulator.Options{TokenLimit: 1, TokenLife: 100 * time.Millisecond})
-	mustShow(t, h, "Contoso Ltd") // the first token served the accounts
+	mustShow(t, h, "Contoso Ltd")      // the first token served the accounts
 	time.Sleep(200 * time.Millisecond) // it expires; Entra ID refuses the refresh
 	h.keys("tab")
 	mustShow(t, h, "Your sign-in has expired or was revoked", "az login")
