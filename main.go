@@ -85,6 +85,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "azinvoice", version)
 		return 0
 	}
+	if o.demo {
+		var eo emulator.Options
+		if err := eo.ApplyFaults(os.Getenv("AZINVOICE_DEMO_FAULTS")); err != nil {
+			fmt.Fprintln(stderr, i18n.T("faults.bad", map[string]any{"Err": err, "Help": emulator.FaultsHelp}))
+			return 2
+		}
+	}
 	logger, logPath, closeLog, err := openLog(o.debug)
 	if err != nil {
 		fmt.Fprintln(stderr, i18n.T("debug.fail", map[string]any{"Err": err}))
@@ -129,7 +136,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 // --demo, against Azure with DefaultAzureCredential otherwise.
 func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billing, string, func(), error) {
 	if o.demo {
-		srv, err := emulator.Start(emulator.Options{})
+		// AZINVOICE_DEMO_FAULTS turns on the emulator's faults (README, "Troubleshooting").
+		eo := emulator.Options{}
+		if err := eo.ApplyFaults(os.Getenv("AZINVOICE_DEMO_FAULTS")); err != nil {
+			return nil, "", nil, err // checked in run before; kept for other callers
+		}
+		srv, err := emulator.Start(eo)
 		if err != nil {
 			return nil, "", nil, err
 		}

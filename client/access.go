@@ -27,6 +27,9 @@ func (l *Live) Access(ctx context.Context, scope model.Scope) (model.Access, err
 	if scope.AccountName == "" {
 		return model.Access{}, &Error{Op: op, Message: "no billing account given"}
 	}
+	if err := checkScope(op, scope); err != nil {
+		return model.Access{}, err
+	}
 	var decisions []*armbilling.CheckAccessResponse
 	cctx, cancel := l.call(ctx)
 	defer cancel()
@@ -115,6 +118,9 @@ func (l *Live) RoleAssignments(ctx context.Context, account, profile string) ([]
 	const op = "list role assignments"
 	if account == "" || profile == "" {
 		return nil, &Error{Op: op, Message: "no billing account or profile given"}
+	}
+	if err := checkIDs(op, account, profile); err != nil {
+		return nil, err
 	}
 	lr := listRequest{op: op, path: profileScopeID(account, profile) + "/billingRoleAssignments", query: apiQuery(apiBilling)}
 	all, err := list(ctx, l, lr, func(ra *wRoleAssignment) *wRoleAssignment { return ra })

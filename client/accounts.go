@@ -35,6 +35,9 @@ func (l *Live) Profiles(ctx context.Context, account string) ([]model.Profile, e
 	if account == "" {
 		return nil, &Error{Op: op, Message: "no billing account given"}
 	}
+	if err := checkIDs(op, account); err != nil {
+		return nil, err
+	}
 	lr := listRequest{op: op, path: accountScopeID(account) + "/billingProfiles", query: apiQuery(apiBilling)}
 	return list(ctx, l, lr, func(p *wProfile) model.Profile { return convertProfile(account, p) })
 }
@@ -44,6 +47,9 @@ func (l *Live) Profile(ctx context.Context, account, profile string) (model.Prof
 	const op = "read billing profile"
 	if account == "" || profile == "" {
 		return model.Profile{}, &Error{Op: op, Message: "no billing account or profile given"}
+	}
+	if err := checkIDs(op, account, profile); err != nil {
+		return model.Profile{}, err
 	}
 	var w wProfile
 	resp, err := l.getOne(ctx, op, profileScopeID(account, profile), apiQuery(apiBilling), &w)
@@ -62,6 +68,9 @@ func (l *Live) Policies(ctx context.Context, account string) (model.Policies, er
 	const op = "read billing policies"
 	if account == "" {
 		return model.Policies{}, &Error{Op: op, Message: "no billing account given"}
+	}
+	if err := checkIDs(op, account); err != nil {
+		return model.Policies{}, err
 	}
 	var w wPolicy
 	if _, err := l.getOne(ctx, op, accountScopeID(account)+"/policies/default", apiQuery(apiBilling), &w); err != nil {

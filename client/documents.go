@@ -30,6 +30,9 @@ func (l *Live) DocumentLink(ctx context.Context, scope model.Scope, invoice stri
 		if invoice == "" || scope.AccountName == "" || scope.Kind == model.ScopeBillingSubscription {
 			return Link{}, &Error{Op: op, Message: "an enrollment's summary and transactions are served by billing account", Err: ErrNotDownloadable}
 		}
+		if err := checkIDs(op, invoice, scope.AccountName); err != nil {
+			return Link{}, err
+		}
 		if route == model.RouteSummary {
 			p, err := l.invoices.BeginDownloadSummaryByBillingAccount(ctx, scope.AccountName, invoice, nil)
 			return linkFrom(ctx, l, op, p, err, poll, func(r armbilling.InvoicesClientDownloadSummaryByBillingAccountResponse) armbilling.DocumentDownloadResult {
@@ -112,7 +115,7 @@ func docFileName(invoice, period string, a model.Agreement, d *model.Document) s
 func (j Job) check() func([]byte, int64) error {
 	if j.Document != nil {
 		if r, _ := j.Document.Route(j.Scope.Agreement); r == model.RouteTransactions {
-			return nil
+			return CheckNotErrorPage
 		}
 	}
 	return CheckPDF

@@ -20,6 +20,12 @@ func (l *Live) documentByName(ctx context.Context, scope model.Scope, invoice, d
 	if invoice == "" {
 		return Link{}, &Error{Op: op, Message: "no invoice given"}
 	}
+	if err := checkIDs(op, invoice); err != nil {
+		return Link{}, err
+	}
+	if err := checkScope(op, scope); err != nil {
+		return Link{}, err
+	}
 	var doc *string
 	if documentName != "" {
 		doc = &documentName
@@ -50,6 +56,12 @@ func (l *Live) DocumentsLink(ctx context.Context, scope model.Scope, invoice str
 	const op = "prepare download"
 	if invoice == "" || len(docs) == 0 {
 		return Link{}, &Error{Op: op, Message: "no invoice or documents given"}
+	}
+	if err := checkIDs(op, invoice); err != nil {
+		return Link{}, err
+	}
+	if err := checkScope(op, scope); err != nil {
+		return Link{}, err
 	}
 	req, err := zipRequest(op, invoice, docs)
 	if err != nil {

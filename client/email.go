@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
@@ -26,6 +28,9 @@ func (l *Live) SetEmail(ctx context.Context, account, profile string, pref model
 	const op = "change invoice email"
 	if account == "" || profile == "" {
 		return model.Profile{}, &Error{Op: op, Message: "no billing account or profile given"}
+	}
+	if err := checkIDs(op, account, profile); err != nil {
+		return model.Profile{}, err
 	}
 	if pref.OptIn == nil {
 		return model.Profile{}, &Error{Op: op, Message: "no choice given"}
@@ -90,6 +95,8 @@ func writableProfile(p armbilling.Profile) armbilling.Profile {
 
 // cleanRecipients trims, drops empties and duplicates, and rejects
 // anything that is not a plain address (no spaces, controls or commas).
+// Addresses are otherwise sent as they are: one read from Azure goes back
+// exactly as read, never in the form cleaned for display.
 func cleanRecipients(in []string) ([]string, error) {
 	var out []string
 	for _, r := range in {
@@ -98,7 +105,7 @@ func cleanRecipients(in []string) ([]string, error) {
 			continue
 		}
 		at := strings.LastIndexByte(r, '@')
-		if at < 1 || at == len(r)-1 || len(r) > 254 || strings.ContainsAny(r, " ,;<>\"") || model.Clean(r) != r {
+		if at < 1 || at == len(r)-1 || len(r) > 254 || strings.ContainsAny(r, " ,;<>\"") || strings.IndexFunc(r, unicode.IsControl) >= 0 || !utf8.ValidString(r) {
 			return nil, &Error{Op: "change invoice email", Message: "not a valid email address: " + safeText(r, 80), Err: ErrInvalidEmail}
 		}
 		out = append(out, r)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
@@ -26,6 +27,12 @@ type Error struct {
 	Code    string // Azure error code (AuthorizationFailed, …), "" when none
 	Message string // Azure's message or the network error, safe to show
 	Err     error  // the cause; errors.Is/As see through Error
+
+	// What the client did before giving up, so the words can say it:
+	Tries      int           // requests made (1 = no retry), 0 when unknown
+	Spent      time.Duration // time across those tries
+	RetryAfter time.Duration // how long Azure asked to wait, 0 when it did not
+	Blob       bool          // the answer came from the blob host (a download link), not Resource Manager
 }
 
 func (e *Error) Error() string {
@@ -62,6 +69,9 @@ var (
 	ErrInvalidEmail = errors.New("not a valid email address")
 	// ErrBadContent: a downloaded file failed its content check.
 	ErrBadContent = errors.New("downloaded content is not what was expected")
+	// ErrPollGaveUp: a long-running operation's status kept answering
+	// 408/429/5xx, and the client stopped waiting (the retry policy's bound).
+	ErrPollGaveUp = errors.New("stopped waiting: the operation's status kept failing")
 )
 
 // maxMessage bounds Azure's message so a hostile body cannot flood a screen.
@@ -86,12 +96,18 @@ func wrap(op string, err error) error {
 		e.Message = "timed out"
 	case errors.As(err, &re):
 		e.Status = re.StatusCode
+		e.Tries, e.Spent = triesOf(re.RawResponse)
+		e.RetryAfter = askedWait(re.RawResponse)
 		e.Code = safeText(re.ErrorCode, 100)
 		e.Message = armMessage(re)
 		// The SDK's own text quotes the request URL; keep only our fields.
 		e.Err = &redactedErr{msg: safeText(re.ErrorCode, 100), cause: re}
 	default:
 		e.Message = safeText(err.Error(), maxMessage)
+	}
+	var te *triedErr
+	if errors.As(err, &te) {
+		e.Tries, e.Spent = te.tries, te.spent
 	}
 	return e
 }
@@ -120,7 +136,7 @@ func (r *redactedText) Error() string { return r.text }
 
 func (r *redactedText) Unwrap() []error {
 	out := []error{}
-	for _, s := range []error{context.Canceled, context.DeadlineExceeded, ErrTruncated, ErrNoUsage, ErrExists, ErrUnsupported, ErrBadContent, ErrInvalidEmail} {
+	for _, s := range []error{context.Canceled, context.DeadlineExceeded, ErrTruncated, ErrNoUsage, ErrExists, ErrUnsupported, ErrBadContent, ErrInvalidEmail, ErrPollGaveUp} {
 		if errors.Is(r.cause, s) {
 			out = append(out, s)
 		}

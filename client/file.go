@@ -7,10 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/azinvoice/azinvoice/model"
 )
 
 // maxNameBytes bounds a file name well under every file system's limit
@@ -147,9 +151,88 @@ func checkMagic(head []byte, n int64, magic, what string) error {
 		return errors.New("the file is empty")
 	}
 	if !strings.HasPrefix(string(head), magic) {
-		return fmt.Errorf("the file is not %s", what)
+		return fmt.Errorf("the file is not %s; it starts %s", what, quoteHead(head))
 	}
 	return nil
+}
+
+// CheckCSV is a SaveAtomic check for a usage file: its first line is a CSV
+// header (column names, comma-separated, one of them a date), not an
+// error page in JSON, XML or HTML that a service answered 200 with.
+func CheckCSV(head []byte, n int64) error {
+	if n == 0 {
+		return errors.New("the file is empty")
+	}
+	line := strings.TrimPrefix(string(head), "\uFEFF")
+	complete := false
+	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
+		line, complete = line[:i], true
+	}
+	t := strings.TrimSpace(line)
+	if t == "" || strings.ContainsAny(t[:1], "{[<") || !strings.Contains(t, ",") {
+		return fmt.Errorf("the file is not a usage CSV; it starts %s", quoteHead(head))
+	}
+	fields := strings.Split(t, ",")
+	if !complete && len(fields) > 1 {
+		fields = fields[:len(fields)-1] // the last may be cut by the head's end
+	}
+	for _, f := range fields {
+		if strings.Contains(strings.ToLower(f), "date") {
+			return nil
+		}
+	}
+	return fmt.Errorf("the file has no usage header (no date column); it starts %s", quoteHead(head))
+}
+
+// CheckNotErrorPage is the check for a file whose format the API does not
+// state (EA transactions): not empty, and not an error page in JSON, XML
+// or HTML that a service answered 200 with.
+func CheckNotErrorPage(head []byte, n int64) error {
+	if n == 0 {
+		return errors.New("the file is empty")
+	}
+	if t := strings.TrimSpace(strings.TrimPrefix(string(head), "\uFEFF")); t != "" && strings.ContainsAny(t[:1], "{[<") {
+		return fmt.Errorf("the file is an error page, not the document; it starts %s", quoteHead(head))
+	}
+	return nil
+}
+
+// quoteHead shows the start of what came back, cleaned and short, so the
+// person can see whether it was an error page, an empty answer or noise.
+func quoteHead(head []byte) string {
+	s := string(head)
+	if len(s) > 60 {
+		s = s[:60]
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strconv.Quote(model.Clean(s))
+}
+
+// CleanLeftovers removes the hidden temp files (".name.*.part",
+// ".name.*.new") that a process killed mid-download left in dir, when
+// they are older than age: a live download's own file is younger. It
+// returns how many it removed.
+func CleanLeftovers(dir string, age time.Duration) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") ||
+			!(strings.HasSuffix(name, ".part") || strings.HasSuffix(name, ".new")) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < age {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, name)) == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // SafeName builds a base file name from parts joined with "_": no path

@@ -13,6 +13,9 @@ import (
 // A zero period means the 13 months up to today.
 func (l *Live) Invoices(ctx context.Context, scope model.Scope, period model.Period) ([]model.Invoice, error) {
 	const op = "list invoices"
+	if err := checkScope(op, scope); err != nil {
+		return nil, err
+	}
 	start, end := l.invoicePeriod(period)
 	var path string
 	switch scope.Kind {

@@ -25,7 +25,7 @@ import (
 // ErrUnreadable: Azure answered, but with something that is not the
 // JSON its API describes (a page that is not JSON, say). One unreadable
 // field or item is not this error: it is shown as unknown instead.
-var ErrUnreadable = errors.New("Azure sent data that could not be read")
+var ErrUnreadable = errors.New("data from Azure could not be read")
 
 // leaf is the state every lenient value shares.
 type leaf struct {

@@ -42,8 +42,14 @@ type Options struct {
 	PollEvery time.Duration
 	// Now is the clock (default time.Now).
 	Now func() time.Time
-	// Retry bounds retries; zero fields get bounded defaults (see NewLive).
+	// Retry tunes the one retry policy (see RetryPolicy in retry.go):
+	// MaxRetries, RetryDelay (the first backoff), MaxRetryDelay (the
+	// ceiling above which a Retry-After is told, not waited) and
+	// TryTimeout. Zero fields get the policy's defaults.
 	Retry policy.RetryOptions
+	// PollGiveUp bounds how long status polls may keep answering
+	// 408/429/5xx before the operation is reported (default 2 minutes).
+	PollGiveUp time.Duration
 	// CallTimeout bounds one request (one page, one poll); default 2 minutes.
 	CallTimeout time.Duration
 	// LROTimeout bounds a whole long-running operation; default 15 minutes.
@@ -61,6 +67,7 @@ type Live struct {
 	now          func() time.Time
 	callTO       time.Duration
 	lroTO        time.Duration
+	retry        RetryPolicy
 	tokenScope   string           // what callerOID asks a token for: this cloud's ARM audience
 	pl           runtime.Pipeline // the SDK pipeline our own pager and GETs use (paging.go)
 	profiles     *armbilling.ProfilesClient
@@ -113,7 +120,9 @@ func NewLive(opts Options) (*Live, error) {
 	if l.lroTO <= 0 {
 		l.lroTO = 15 * time.Minute
 	}
-	l.arm = armOptions(l.endpoint, opts.Transport, boundedRetry(opts.Retry))
+	l.retry = RetryPolicy{MaxRetries: int(opts.Retry.MaxRetries), BaseDelay: opts.Retry.RetryDelay,
+		Ceiling: opts.Retry.MaxRetryDelay, TryTimeout: opts.Retry.TryTimeout, PollGiveUp: opts.PollGiveUp}.withDefaults()
+	l.arm = armOptions(l.endpoint, opts.Transport, retryPolicy{p: l.retry, log: l.log.Debug, hold: &hold{}})
 	l.tokenScope = strings.TrimRight(l.arm.Cloud.Services[cloud.ResourceManager].Audience, "/") + "/.default"
 	if err := l.buildClients(); err != nil {
 		return nil, err
@@ -147,7 +156,7 @@ func (l *Live) buildClients() error {
 // armOptions points every SDK client at endpoint. The US Government and
 // China clouds get their own token audience; any other endpoint (the
 // emulator) keeps the public audience, which the emulator accepts.
-func armOptions(endpoint string, transport *http.Client, retry policy.RetryOptions) *arm.ClientOptions {
+func armOptions(endpoint string, transport *http.Client, retry retryPolicy) *arm.ClientOptions {
 	cfg := cloud.AzurePublic
 	switch endpoint {
 	case PublicEndpoint:
@@ -168,9 +177,11 @@ func armOptions(endpoint string, transport *http.Client, retry policy.RetryOptio
 	}
 	o := &arm.ClientOptions{
 		ClientOptions: policy.ClientOptions{
-			Cloud:            cfg,
-			Retry:            retry,
-			PerCallPolicies:  []policy.Policy{newHostGuard(endpoint)},
+			Cloud: cfg,
+			// One try per call of azcore's policy (it applies TryTimeout);
+			// ours, per call, decides every retry.
+			Retry:            policy.RetryOptions{MaxRetries: -1, TryTimeout: retry.p.TryTimeout},
+			PerCallPolicies:  []policy.Policy{newHostGuard(endpoint), retry},
 			PerRetryPolicies: []policy.Policy{bodyLimit{max: maxARMBody}},
 		},
 		// Registering resource providers needs write rights the app never
@@ -181,25 +192,6 @@ func armOptions(endpoint string, transport *http.Client, retry policy.RetryOptio
 		o.Transport = transport
 	}
 	return o
-}
-
-// boundedRetry fills zero fields with limits that keep a throttled call
-// from hanging: a few tries, short exponential delays, and a cap above
-// which a 429's Retry-After is returned to the caller instead of waited.
-func boundedRetry(r policy.RetryOptions) policy.RetryOptions {
-	if r.MaxRetries == 0 {
-		r.MaxRetries = 4
-	}
-	if r.RetryDelay == 0 {
-		r.RetryDelay = 500 * time.Millisecond
-	}
-	if r.MaxRetryDelay == 0 {
-		r.MaxRetryDelay = 30 * time.Second
-	}
-	if r.TryTimeout == 0 {
-		r.TryTimeout = time.Minute
-	}
-	return r
 }
 
 // defaultBlobClient has no auth of any kind and bounded waits for connect,
@@ -214,6 +206,9 @@ func defaultBlobClient() *http.Client {
 		MaxIdleConnsPerHost:   4,
 	}}
 }
+
+// Retry is the retry policy this client follows (Save uses it for whole files).
+func (l *Live) Retry() RetryPolicy { return l.retry }
 
 // call bounds one request (one page, one GET) by CallTimeout.
 func (l *Live) call(ctx context.Context) (context.Context, context.CancelFunc) {

@@ -10,25 +10,30 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 )
 
-// maxPollDelay caps a service's Retry-After so a hostile or mistaken
-// value cannot park the app for hours; the user can still cancel.
+// maxPollDelay caps a service's Retry-After between polls of a running
+// operation so a hostile or mistaken value cannot park the app for hours;
+// the user can still cancel.
 const maxPollDelay = time.Minute
 
-// maxPollFailures is how many status polls in a row may answer 5xx before
-// the operation is reported as failed.
+// maxPollFailures is how many status polls in a row (each already retried
+// by the policy) may answer 408/429/5xx before the operation is reported.
 const maxPollFailures = 3
 
 // waitLRO drives a long-running operation to its end: it polls every
 // PollEvery unless the service's Retry-After says otherwise, tells poll
 // how long it has been, and bounds each poll by CallTimeout and the whole
-// operation by LROTimeout.
+// operation by LROTimeout. Polls that keep answering 408, 429 or 5xx
+// (which the SDK takes for "not finished") end it after maxPollFailures
+// in a row or PollGiveUp, whichever comes first, and the error says what
+// Azure answered and for how long.
 func waitLRO[T any](ctx context.Context, l *Live, op string, p *runtime.Poller[T], poll PollFunc) (T, error) {
 	var zero T
 	ctx, cancel := context.WithTimeout(ctx, l.lroTO)
 	defer cancel()
 	start := time.Now()
 	delay := l.pollEvery
-	failures := 0
+	failures, tries := 0, 0
+	var troubleSince time.Time
 	for !p.Done() {
 		if poll != nil {
 			poll(time.Since(start))
@@ -42,17 +47,30 @@ func waitLRO[T any](ctx context.Context, l *Live, op string, p *runtime.Poller[T
 		if err != nil {
 			return zero, wrap(op, ctxErr(ctx, err))
 		}
-		// The SDK keeps polling through 5xx answers (after its own retries);
-		// a service that keeps failing is reported, not waited on for the
-		// whole LRO timeout.
-		if resp != nil && resp.StatusCode >= 500 {
-			if failures++; failures >= maxPollFailures {
-				return zero, &Error{Op: op, Status: resp.StatusCode, Message: "the operation's status kept failing"}
+		n, _ := triesOf(resp)
+		tries += max(n, 1)
+		if resp != nil && retryStatus(resp.StatusCode) {
+			if failures == 0 {
+				troubleSince = time.Now()
+			}
+			failures++
+			asked := askedWait(resp)
+			switch {
+			case asked > l.retry.Ceiling:
+				return zero, &Error{Op: op, Status: resp.StatusCode, Code: safeText(resp.Header.Get("x-ms-error-code"), 100),
+					Message: "the operation's status asked to wait longer than azinvoice waits unasked",
+					Tries:   tries, Spent: time.Since(troubleSince), RetryAfter: asked}
+			case failures >= maxPollFailures || time.Since(troubleSince) >= l.retry.PollGiveUp:
+				return zero, &Error{Op: op, Status: resp.StatusCode, Code: safeText(resp.Header.Get("x-ms-error-code"), 100),
+					Message: "the operation's status kept failing", Tries: tries, Spent: time.Since(troubleSince), RetryAfter: asked, Err: ErrPollGaveUp}
 			}
 		} else {
-			failures = 0
+			failures, tries = 0, 0
 		}
 		delay = retryAfter(resp, l.pollEvery)
+		if failures > 0 && delay == l.pollEvery {
+			delay = l.retry.backoff(failures)
+		}
 	}
 	if poll != nil {
 		poll(time.Since(start))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/azinvoice/azinvoice/model"
@@ -86,6 +87,7 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 	if progress == nil {
 		progress = func(JobProgress) {}
 	}
+	cleanOnce(dir)
 	name := j.FileName()
 	final := filepath.Join(dir, name)
 	target := name
@@ -113,32 +115,78 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 			return err
 		}
 	}
-	var (
-		path string
-		err  error
-	)
-	switch j.Kind {
-	case JobUsage:
-		path, err = SaveAtomic(ctx, dir, target, 0o600, nil, func(w io.Writer) error {
-			return b.Usage(ctx, j.Scope, j.Invoice, w, func(p UsageProgress) {
-				progress(JobProgress{Preparing: p.Preparing, Elapsed: p.Elapsed, Done: p.Bytes, Size: -1, Rows: p.Rows,
-					NoUsage: p.NoUsage, Unreadable: p.Unreadable})
-			})
-		})
-	case JobDocuments:
-		link, lerr := b.DocumentsLink(ctx, j.Scope, j.Invoice.Name, j.Invoice.Documents, poll)
-		if lerr != nil {
-			return "", lerr
-		}
-		path, err = SaveAtomic(ctx, dir, target, 0o600, CheckZip, fetch(link))
-	default:
-		link, lerr := b.DocumentLink(ctx, j.Scope, j.Invoice.Name, j.Document, poll)
-		if lerr != nil {
-			return "", lerr
-		}
-		path, err = SaveAtomic(ctx, dir, target, 0o600, j.check(), fetch(link))
+	// The retry policy at the level of a whole file: a body cut off
+	// part-way starts the file again (a fresh temp file), and a link the
+	// blob host refuses (expired) is replaced by running the download
+	// operation again, never by asking with the same link.
+	rp := DefaultRetry()
+	if r, ok := b.(interface{ Retry() RetryPolicy }); ok {
+		rp = r.Retry()
 	}
-	if err != nil {
+	var (
+		path             string
+		err              error
+		link             Link
+		restarts, renews int
+		tries            int
+	)
+	for {
+		switch j.Kind {
+		case JobUsage:
+			path, err = SaveAtomic(ctx, dir, target, 0o600, CheckCSV, func(w io.Writer) error {
+				return b.Usage(ctx, j.Scope, j.Invoice, w, func(p UsageProgress) {
+					progress(JobProgress{Preparing: p.Preparing, Elapsed: p.Elapsed, Done: p.Bytes, Size: -1, Rows: p.Rows,
+						NoUsage: p.NoUsage, Unreadable: p.Unreadable})
+				})
+			})
+		default:
+			if link.URL == "" || (!link.Expires.IsZero() && time.Until(link.Expires) < 5*time.Second) {
+				var lerr error
+				if j.Kind == JobDocuments {
+					link, lerr = b.DocumentsLink(ctx, j.Scope, j.Invoice.Name, j.Invoice.Documents, poll)
+				} else {
+					link, lerr = b.DocumentLink(ctx, j.Scope, j.Invoice.Name, j.Document, poll)
+				}
+				if lerr != nil {
+					return "", lerr
+				}
+			}
+			check := j.check()
+			if j.Kind == JobDocuments {
+				check = CheckZip
+			}
+			path, err = SaveAtomic(ctx, dir, target, 0o600, check, fetch(link))
+		}
+		if err == nil {
+			break
+		}
+		var e *Error
+		if errors.As(err, &e) {
+			tries += max(e.Tries, 1)
+		}
+		if ctx.Err() != nil {
+			return "", err
+		}
+		switch {
+		case Classify(err) == CauseLink && renews < 1:
+			renews++
+			link = Link{} // a new operation, a new link
+			continue
+		case errors.Is(err, ErrTruncated) && restarts < rp.MaxRetries:
+			restarts++
+			if serr := sleep(ctx, rp.backoff(restarts)); serr != nil {
+				return "", wrap("save file", serr)
+			}
+			continue
+		}
+		if e != nil && (restarts > 0 || renews > 0) {
+			c := *e
+			c.Tries, c.Spent = tries, time.Since(start)
+			if renews > 0 && Classify(err) == CauseLink {
+				c.Message = "the blob host refused a fresh download link too: " + c.Message
+			}
+			return "", &c
+		}
 		return "", err
 	}
 	if existing == ExistingReplace && target != name {
@@ -150,4 +198,19 @@ func Save(ctx context.Context, b Billing, dir string, j Job, existing Existing, 
 		path = final
 	}
 	return path, nil
+}
+
+// leftoverAge is how old a hidden temp file must be before it counts as
+// left by a killed process: a live download writes to its file at least
+// every stallTimeout.
+const leftoverAge = 15 * time.Minute
+
+var cleaned sync.Map // dir -> struct{}: each folder is swept once a run
+
+// cleanOnce sweeps dir of a killed run's temp files the first time this
+// process saves there.
+func cleanOnce(dir string) {
+	if _, done := cleaned.LoadOrStore(dir, struct{}{}); !done {
+		CleanLeftovers(dir, leftoverAge)
+	}
 }

@@ -22,6 +22,9 @@ func (l *Live) Usage(ctx context.Context, scope model.Scope, inv model.Invoice, 
 	if progress == nil {
 		progress = func(UsageProgress) {}
 	}
+	if err := checkScope(op, scope); err != nil {
+		return err
+	}
 	switch scope.Agreement {
 	case model.AgreementMCA, model.AgreementMPA:
 		if scope.AccountName == "" || scope.ProfileName == "" {

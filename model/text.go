@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,13 +14,18 @@ const None = "—"
 // characters (ESC, BEL, C1, bidi overrides and the like) are removed so that a
 // display name cannot move the cursor, set a hyperlink or reorder text.
 // Tabs and newlines become single spaces; invalid UTF-8 becomes U+FFFD.
+// Invisible characters (zero-width space, word joiner, BOM, zero-width
+// joiners) are made visible as "<U+200B>", so "G1\u200b009597" cannot pass
+// for G1009597; a joiner between two non-ASCII characters (an emoji
+// sequence, a script that needs it) is kept as it is.
+// Clean is for display only: identifiers go to Azure as they came.
 func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	clean := true
 	for _, r := range s {
-		if unsafeRune(r) {
+		if unsafeRune(r) || invisibleRune(r) {
 			clean = false
 			break
 		}
@@ -28,17 +34,34 @@ func Clean(s string) string {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	b.Grow(len(s) + 8)
+	rs := []rune(s)
+	for i, r := range rs {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 			b.WriteByte(' ')
 		case unsafeRune(r):
+		case invisibleRune(r):
+			if (r == 0x200D || r == 0x200C) && i > 0 && i+1 < len(rs) && rs[i-1] > 0x7F && rs[i+1] > 0x7F {
+				b.WriteRune(r)
+				continue
+			}
+			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// invisibleRune: characters that draw nothing, so text holding them looks
+// the same as text without.
+func invisibleRune(r rune) bool {
+	switch r {
+	case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E, 0x2061, 0x2062, 0x2063, 0x2064, 0x00AD, 0x034F:
+		return true
+	}
+	return false
 }
 
 func unsafeRune(r rune) bool {

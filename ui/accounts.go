@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -101,10 +102,15 @@ func azureSubsList(c *common) *listScreen[model.Subscription] {
 			{TitleID: "col.state", Width: 8, Drop: 70},
 			{TitleID: "col.subscriptionid", Width: 36, Drop: 120},
 		},
-		load: func(ctx context.Context) ([]model.Subscription, error) { return c.cfg.Billing.Subscriptions(ctx) },
+		load:    func(ctx context.Context) ([]model.Subscription, error) { return c.cfg.Billing.Subscriptions(ctx) },
+		stream:  subsStream(c),
+		filling: subsFilling,
 		row: func(s model.Subscription) []string {
 			agr := s.Agreement.Badge()
-			if s.PropertyErr != nil {
+			switch {
+			case errors.Is(s.PropertyErr, client.ErrPending):
+				agr = "…"
+			case s.PropertyErr != nil:
 				agr = "?"
 			}
 			return []string{model.Clean(s.Title()), agr, offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
@@ -162,6 +168,8 @@ func offerKey(o model.Offer) string {
 func subscriptionInvoices(c *common, s model.Subscription) tea.Cmd {
 	title := model.Clean(s.Title())
 	switch {
+	case errors.Is(s.PropertyErr, client.ErrPending):
+		return nil // its billing details are still on their way
 	case s.PropertyErr != nil:
 		return push(noticeScreen(c, []string{title}, "notice.noproperty", s.PropertyErr).withWhy(subWhy(c, s)))
 	case s.Relationship == model.RelationshipCSPCustomer || s.Agreement == model.AgreementMPA || s.Offer() == model.OfferCSP:
@@ -209,4 +217,25 @@ func whenItem[T any](item *T, b ...key.Binding) []key.Binding {
 		return nil
 	}
 	return b
+}
+
+// subsStream fills the Subscriptions tab in as answers arrive, when the
+// client can report them (Live can); nil otherwise.
+func subsStream(c *common) func(ctx context.Context, emit func([]model.Subscription)) ([]model.Subscription, error) {
+	st, ok := c.cfg.Billing.(client.SubscriptionStreamer)
+	if !ok {
+		return nil
+	}
+	return st.SubscriptionsProgress
+}
+
+// subsFilling says how many rows have their billing details.
+func subsFilling(items []model.Subscription) string {
+	done := 0
+	for _, s := range items {
+		if !errors.Is(s.PropertyErr, client.ErrPending) {
+			done++
+		}
+	}
+	return i18n.T("subs.filling", map[string]any{"Done": done, "Total": len(items)})
 }

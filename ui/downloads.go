@@ -176,8 +176,12 @@ func (d *downloads) handle(ev dlEvent) (statusMsg, bool) {
 			return statusMsg{text: i18n.T("dl.canceled", map[string]any{"Name": j.name})}, true
 		default:
 			j.state = dlFailed
-			info := describe(ev.err)
-			return statusMsg{text: i18n.T("dl.failed", map[string]any{"Name": j.name, "Why": info.Why}) + " " + info.Do, isErr: true}, true
+			info := describeOn(ev.err, onDownload)
+			text := i18n.T("dl.failed", map[string]any{"Name": j.name, "Why": info.Why})
+			if info.Did != "" {
+				text += " " + info.Did
+			}
+			return statusMsg{text: text + " " + info.Do, isErr: true}, true
 		}
 	}
 	return statusMsg{}, false

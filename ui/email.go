@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/azinvoice/azinvoice/client"
 	"github.com/azinvoice/azinvoice/model"
 )
 
@@ -64,6 +66,9 @@ func emailForSubscription(c *common, s model.Subscription) screen {
 func subKeys(c *common, parent model.Scope) func(tea.KeyPressMsg, *model.Subscription) (tea.Cmd, bool) {
 	why := subWhyKey(c, parent)
 	return func(msg tea.KeyPressMsg, s *model.Subscription) (tea.Cmd, bool) {
+		if s != nil && errors.Is(s.PropertyErr, client.ErrPending) && (key.Matches(msg, c.keys.Email) || key.Matches(msg, c.keys.Why)) {
+			return nil, true // its billing details are still on their way: nothing to judge yet
+		}
 		if s != nil && key.Matches(msg, c.keys.Email) {
 			return push(emailForSubscription(c, withParent(*s, parent))), true
 		}

@@ -361,8 +361,11 @@ func (s *emailScreen) applySaved(v emailSaved) {
 	case errors.Is(v.err, client.ErrInvalidEmail):
 		lines = append(lines, i18n.T("email.failed.invalid"))
 	default:
-		info := describe(v.err)
+		info := describeOn(v.err, onEmail)
 		lines = append(lines, info.Why)
+		if info.Did != "" {
+			lines = append(lines, info.Did)
+		}
 		if info.Status == 0 || info.Status >= 500 {
 			// Azure may have taken the change before its status failed.
 			lines = append(lines, i18n.T("email.failed.maylater"))

@@ -29,8 +29,12 @@ type listSpec[T any] struct {
 	tone     func(item T, col int, cell string) (string, bool)
 	keys     func(msg tea.KeyPressMsg, item *T) (tea.Cmd, bool) // screen-specific keys
 	bindings func(item *T) []key.Binding
-	above    func(width int) string // drawn above the table (tabs, chart)
-	empty    func(width int) string // drawn under the empty state (a likely reason)
+	// stream, when set, loads instead of load and reports rows as they
+	// fill in; filling says how far (shown above the rows meanwhile).
+	stream  func(ctx context.Context, emit func([]T)) ([]T, error)
+	filling func(items []T) string
+	above   func(width int) string // drawn above the table (tabs, chart)
+	empty   func(width int) string // drawn under the empty state (a likely reason)
 }
 
 type listScreen[T any] struct {
@@ -41,7 +45,7 @@ type listScreen[T any] struct {
 	input     textinput.Model
 	filtering bool
 	loaded    bool
-	notice    string
+	partial   bool // rows shown while the load goes on filling them in
 }
 
 func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
@@ -64,6 +68,12 @@ func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
 func (s *listScreen[T]) Init() tea.Cmd { return s.reload() }
 
 func (s *listScreen[T]) reload() tea.Cmd {
+	s.partial = false
+	if st := s.spec.stream; st != nil {
+		return s.startStream(func(ctx context.Context, emit func(any)) (any, error) {
+			return st(ctx, func(v []T) { emit(v) })
+		})
+	}
 	load := s.spec.load
 	if s.spec.loadNow != nil {
 		load = s.spec.loadNow()
@@ -95,7 +105,7 @@ func (s *listScreen[T]) Crumbs() []string { return s.spec.crumbs }
 // Current is the item under the cursor, or nil — also while a load or an
 // error panel hides the rows, so no key acts on a row the person cannot see.
 func (s *listScreen[T]) Current() *T {
-	if s.loading || s.err != nil {
+	if (s.loading && !s.partial) || s.err != nil {
 		return nil
 	}
 	i := s.tbl.Selected()
@@ -108,9 +118,20 @@ func (s *listScreen[T]) Current() *T {
 func (s *listScreen[T]) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case loadedMsg:
+		if msg.partial {
+			if msg.screen != s.id || msg.seq != s.seq || !s.loading {
+				return nil
+			}
+			if items, ok := msg.value.([]T); ok {
+				s.SetItems(items)
+				s.partial = true
+			}
+			return msg.next
+		}
 		if !s.accept(msg) {
 			return nil
 		}
+		s.partial = false
 		if msg.err == nil {
 			if items, ok := msg.value.([]T); ok {
 				s.SetItems(items)
@@ -254,8 +275,8 @@ func (s *listScreen[T]) View(width, height int) string {
 func (s *listScreen[T]) body(width, height int) string {
 	st := s.c.st
 	switch {
-	case s.loading:
-		return loadingView(s.c, s.spec.whatID, s.started)
+	case s.loading && !s.partial:
+		return s.view(s.spec.whatID)
 	case s.err != nil:
 		return errorView(s.c, s.spec.whatID, s.err, width)
 	case s.canceled && !s.loaded:
@@ -270,6 +291,11 @@ func (s *listScreen[T]) body(width, height int) string {
 		return out
 	case s.loaded && s.tbl.Len() == 0:
 		return st.Dim.Render(i18n.T("filter.nomatch", map[string]any{"Filter": s.tbl.Filter()}))
+	}
+	if s.partial && s.spec.filling != nil {
+		line := truncate(s.c.spin+" "+st.Dim.Render(s.spec.filling(s.items)), width)
+		out := s.tbl.View(st, width, max(1, height-2), func(id string) string { return i18n.T(id) })
+		return line + "\n" + out + "\n" + st.Dim.Render(position(s.tbl))
 	}
 	out := s.tbl.View(st, width, height-1, func(id string) string { return i18n.T(id) })
 	return out + "\n" + st.Dim.Render(position(s.tbl))

@@ -157,7 +157,7 @@ func (s *Server) serveBlob(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serve := func(w http.ResponseWriter) { s.blobContent(w, r) }
-	if f := s.takeFault(r); f != nil {
+	if f := s.takeFault(r, "blob"); f != nil {
 		s.serveFault(w, r, f, serve)
 		return
 	}

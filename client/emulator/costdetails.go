@@ -37,7 +37,7 @@ func (s *Server) generateCostDetails(w http.ResponseWriter, r *http.Request, sco
 	var invoices []obj
 	var blocked *apiError
 	if found {
-		role, invoices, cur = a.CallerRole, a.Invoices, getStr(a.Account, "properties.enrollmentDetails.currency")
+		role, cur = a.CallerRole, getStr(a.Account, "properties.enrollmentDetails.currency")
 		if p != nil {
 			role, invoices, cur, blocked = p.CallerRole, p.Invoices, getStr(p.Profile, "properties.currency"), p.InvoicesError
 		} else {

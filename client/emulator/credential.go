@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
@@ -32,6 +33,26 @@ type fakeCredential struct{ s *Server }
 func (f fakeCredential) GetToken(ctx context.Context, _ policy.TokenRequestOptions) (azcore.AccessToken, error) {
 	if err := ctx.Err(); err != nil {
 		return azcore.AccessToken{}, err
+	}
+	limit := f.s.opts.TokenLimit
+	if limit > 0 {
+		f.s.mu.Lock()
+		f.s.tokens++
+		n := f.s.tokens
+		f.s.mu.Unlock()
+		if n > limit {
+			// What azidentity says when Entra ID refuses a refresh.
+			return azcore.AccessToken{}, errors.New("DefaultAzureCredential: failed to acquire a token: " +
+				"AzureCLICredential: ERROR: AADSTS700082: The refresh token has expired due to inactivity; " +
+				"run 'az login' to set up an account")
+		}
+		// Short-lived, so azcore asks again within the session (a refresh
+		// that fails is hidden by azcore until the token in hand expires).
+		life := f.s.opts.TokenLife
+		if life <= 0 {
+			life = 2 * time.Second
+		}
+		return azcore.AccessToken{Token: f.s.token, ExpiresOn: time.Now().Add(life)}, nil
 	}
 	// The token's own exp is fixed at Start; say an hour from the wall
 	// clock so azcore's cache never asks again during a run.

@@ -37,6 +37,13 @@ type Options struct {
 	// (for benchmarks); it wins over UsageRows for blobs.
 	UsageBytes int64
 	Throttle   *Throttle // token bucket per caller: 429 + Retry-After when empty
+	Faults     []Fault   // set at start (the demo's AZINVOICE_DEMO_FAULTS); SetFault adds more
+	// TokenLimit, when set, makes Credential fail after that many tokens,
+	// as a sign-in that expires or is revoked mid-session does (an AADSTS
+	// error on refresh). Tokens then live TokenLife (default 2 s), so the
+	// client asks again and meets the refusal once the last one expires.
+	TokenLimit int
+	TokenLife  time.Duration
 	Log        io.Writer // optional request log; never holds Authorization or a SAS query
 }
 
@@ -85,6 +92,7 @@ type Server struct {
 	zips     map[string][]docRef
 	buckets  map[string]*bucket
 	sizes    map[usageSpec]int64
+	tokens   int // tokens handed out by Credential
 	wg       sync.WaitGroup
 }
 
@@ -114,6 +122,9 @@ func Start(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.applyScale()
+	for _, f := range opts.Faults {
+		s.SetFault(f)
+	}
 	if s.cert, err = newCert(); err != nil {
 		return nil, err
 	}

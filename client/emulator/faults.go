@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -24,16 +25,24 @@ const (
 	// operation fails: polls answer Status with an ARM error if Status is
 	// set, else 200 with provisioningState Failed and the error.
 	FaultAfterAccept
+	// FaultSlow waits Delay, then answers as it would have.
+	FaultSlow
+	// FaultHang never answers: it waits until the client gives up.
+	FaultHang
 )
 
 // Fault breaks the requests whose method matches (empty: any) and whose path
-// contains PathContains, on either listener.
+// contains PathContains, on the listener Host names ("arm", "blob"; empty:
+// either).
 type Fault struct {
 	Method, PathContains string
+	Host                 string
 	Status               int    // e.g. 403/404/409/429/500/503
 	Code                 string // ARM error code for the body
 	Kind                 FaultKind
-	Times                int // 0 = forever, else how many requests it breaks
+	Times                int           // 0 = forever, else how many requests it breaks
+	RetryAfter           time.Duration // FaultStatus: sent as Retry-After (whole seconds) when set
+	Delay                time.Duration // FaultSlow: how long to wait before answering
 }
 
 // SetFault adds a fault.
@@ -52,11 +61,14 @@ func (s *Server) ClearFaults() {
 }
 
 // takeFault returns the first fault matching r and counts it used.
-func (s *Server) takeFault(r *http.Request) *Fault {
+func (s *Server) takeFault(r *http.Request, host string) *Fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
 		if f.Method != "" && !strings.EqualFold(f.Method, r.Method) {
+			continue
+		}
+		if f.Host != "" && !strings.EqualFold(f.Host, host) {
 			continue
 		}
 		if !strings.Contains(strings.ToLower(r.URL.Path), strings.ToLower(f.PathContains)) {
@@ -79,6 +91,14 @@ func (s *Server) takeFault(r *http.Request) *Fault {
 func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f *Fault, real func(http.ResponseWriter)) {
 	s.logf("FAULT %d %s %s", f.Kind, r.Method, r.URL.Path)
 	switch f.Kind {
+	case FaultSlow:
+		select {
+		case <-time.After(f.Delay):
+			real(w)
+		case <-r.Context().Done():
+		}
+	case FaultHang:
+		<-r.Context().Done()
 	case FaultTruncate, FaultReset:
 		dw := &damagedWriter{ResponseWriter: w, reset: f.Kind == FaultReset}
 		real(dw)
@@ -101,6 +121,16 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f *Fault, re
 		if code == "" {
 			code = http.StatusText(status)
 			code = strings.ReplaceAll(code, " ", "")
+		}
+		if f.RetryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(f.RetryAfter.Seconds()))))
+		}
+		if status == http.StatusForbidden && f.Code == "" {
+			code = "AuthorizationFailed"
+		}
+		if s.isBlob(r) {
+			storageError(w, status, code, "Injected fault: "+code+".")
+			return
 		}
 		writeError(w, status, code, "Injected fault: "+code+".")
 	}
@@ -175,4 +205,9 @@ func (d *damagedWriter) cut() {
 	}
 	_ = conn.SetDeadline(time.Now())
 	_ = conn.Close()
+}
+
+// isBlob: r came to the blob host, not to Resource Manager.
+func (s *Server) isBlob(r *http.Request) bool {
+	return strings.EqualFold(r.Host, strings.TrimPrefix(s.blobURL, "https://"))
 }

@@ -27,7 +27,7 @@ func TestProfilePutRoundTrip(t *testing.T) {
 	fin := *ps["Finance"].Name
 	var raw *http.Response
 	ctx := context.Background()
-	cur, err := c.Get(runtime.WithCaptureResponse(ctx, &raw), mcaAccount, fin, nil)
+	cur, err := c.Get(policy.WithCaptureResponse(ctx, &raw), mcaAccount, fin, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestProfilePutRoundTrip(t *testing.T) {
 	if err != nil || !*res.Properties.InvoiceEmailOptIn {
 		t.Fatalf("%v %+v", err, res)
 	}
-	fresh, err := c.Get(runtime.WithCaptureResponse(ctx, &raw), mcaAccount, fin, nil)
+	fresh, err := c.Get(policy.WithCaptureResponse(ctx, &raw), mcaAccount, fin, nil)
 	if err != nil || !*fresh.Properties.InvoiceEmailOptIn || len(fresh.Properties.InvoiceRecipients) != 1 ||
 		*fresh.Properties.Currency != "EUR" || *fresh.Properties.InvoiceDay != 1 {
 		t.Fatalf("fresh read: %v %+v", err, fresh.Properties)

@@ -80,7 +80,7 @@ func (s *Server) serveARM(w http.ResponseWriter, r *http.Request) {
 	if !s.allowW(w, r) {
 		return
 	}
-	f := s.takeFault(r)
+	f := s.takeFault(r, "arm")
 	if f != nil && f.Kind != FaultAfterAccept {
 		s.serveFault(w, r, f, func(w http.ResponseWriter) { s.dispatch(w, r, body, nil) })
 		return
