@@ -18,6 +18,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/costmanagement/armcostmanagement/v3"
+	"golang.org/x/time/rate"
 )
 
 // PublicEndpoint is Azure Resource Manager in the public cloud.
@@ -48,6 +49,12 @@ type Options struct {
 	CallTimeout time.Duration
 	// LROTimeout bounds a whole long-running operation; default 15 minutes.
 	LROTimeout time.Duration
+	// Cloud, when it has a Resource Manager entry, sets the endpoint (unless
+	// Endpoint is given) and the token audience (see CloudConfig).
+	Cloud cloud.Configuration
+	// Limiter, when set, is waited on before every ARM request (retries and
+	// polls included): one per process, shared by every call (NewARMLimiter).
+	Limiter *rate.Limiter
 }
 
 // Live is the Billing implementation over the official Azure SDK.
@@ -87,6 +94,10 @@ func NewLive(opts Options) (*Live, error) {
 		callTO:    opts.CallTimeout,
 		lroTO:     opts.LROTimeout,
 	}
+	rm, haveCloud := opts.Cloud.Services[cloud.ResourceManager]
+	if l.endpoint == "" && haveCloud {
+		l.endpoint = strings.TrimRight(rm.Endpoint, "/")
+	}
 	if l.endpoint == "" {
 		l.endpoint = PublicEndpoint
 	}
@@ -114,6 +125,14 @@ func NewLive(opts Options) (*Live, error) {
 		l.lroTO = 15 * time.Minute
 	}
 	l.arm = armOptions(l.endpoint, opts.Transport, boundedRetry(opts.Retry))
+	if haveCloud {
+		rm.Endpoint = l.endpoint
+		l.arm.Cloud = cloud.Configuration{ActiveDirectoryAuthorityHost: opts.Cloud.ActiveDirectoryAuthorityHost,
+			Services: map[cloud.ServiceName]cloud.ServiceConfiguration{cloud.ResourceManager: rm}}
+	}
+	if opts.Limiter != nil {
+		l.arm.PerRetryPolicies = append(l.arm.PerRetryPolicies, limitPolicy{opts.Limiter})
+	}
 	l.tokenScope = strings.TrimRight(l.arm.Cloud.Services[cloud.ResourceManager].Audience, "/") + "/.default"
 	if err := l.buildClients(); err != nil {
 		return nil, err
