@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -114,27 +113,9 @@ func (w *why) item(f model.Finding) pagerItem {
 	return pagerItem{lines: append(lines, ""), link: f.Link}
 }
 
-// tr translates a model message. Azure's own tokens in its data (a role
-// such as "InvoiceManager", a policy such as "NotAllowed") are put into
-// words through the catalogue where it has them.
-func tr(m model.Msg) string {
-	if m.ID == "" {
-		return ""
-	}
-	if m.Data == nil {
-		return i18n.T(m.ID)
-	}
-	data := make(map[string]any, len(m.Data))
-	for k, v := range m.Data {
-		data[k] = v
-		if s, ok := v.(string); ok && (k == "Role" || k == "Policy") {
-			if id := "value." + strings.ToLower(k) + "." + s; i18n.Has(id) {
-				data[k] = i18n.T(id)
-			}
-		}
-	}
-	return i18n.T(m.ID, data)
-}
+// tr translates a model message (one implementation, in i18n, shared
+// with the why command).
+func tr(m model.Msg) string { return i18n.Msg(m) }
 
 func (w *why) View(width, height int) string {
 	if w.loading {
