@@ -111,7 +111,9 @@ func (f *downloadFlags) jobs(list []found, name string) (out []job, skipped []Fi
 		if name != "" && !strings.EqualFold(x.inv.Name, name) {
 			continue
 		}
-		add := func(k client.JobKind) { out = append(out, job{client.Job{Kind: k, Scope: x.t.scope, Invoice: x.inv}, x.t.title()}) }
+		add := func(k client.JobKind) {
+			out = append(out, job{client.Job{Kind: k, Scope: x.t.scope, Invoice: x.inv}, x.t.title()})
+		}
 		switch {
 		case f.documents == "none":
 		case len(x.inv.Documents) == 0:

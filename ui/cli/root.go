@@ -33,16 +33,18 @@ const (
 // IO is the process's side of a run: streams, whether they are terminals,
 // the environment, and (for tests) the demo's knobs.
 type IO struct {
-	In                   io.Reader
-	Out, Err             io.Writer
+	In                    io.Reader
+	Out, Err              io.Writer
 	InTTY, OutTTY, ErrTTY bool
-	Getenv               func(string) string
-	Version              string
+	Getenv                func(string) string
+	Version               string
 	// TUI starts the terminal UI (main wires ui.New in); nil in tests.
 	TUI func(ctx context.Context, s *Session, g *Globals) int
 
 	// Demo replaces the --demo emulator's options (tests, benchmarks).
 	Demo *emulator.Options
+	// OnDemo is handed the --demo emulator once it runs (tests set faults).
+	OnDemo func(*emulator.Server)
 	// Now is the clock for the client and the diagnosis; nil is time.Now.
 	Now func() time.Time
 	// PollEvery overrides the client's long-running-operation poll interval.
@@ -211,4 +213,3 @@ func noArgs(_ *cobra.Command, args []string) error {
 	}
 	return nil
 }
-

@@ -89,7 +89,15 @@ func openSession(ctx context.Context, o *IO, g *Globals) (*Session, error) {
 		if err != nil {
 			return fail(err)
 		}
-		s.close = append(s.close, func() { srv.Close() })
+		s.close = append(s.close, func() {
+			// Connections the client dialled but never used count as busy to
+			// the server's Shutdown for 5 s: close them from this side first.
+			srv.HTTPClient().CloseIdleConnections()
+			srv.Close()
+		})
+		if o.OnDemo != nil {
+			o.OnDemo(srv)
+		}
 		opts.Credential, opts.Endpoint, opts.Transport, opts.BlobClient = srv.Credential(), srv.URL(), srv.HTTPClient(), srv.HTTPClient()
 		if opts.PollEvery == 0 {
 			opts.PollEvery = 200 * time.Millisecond

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -17,3 +18,5 @@ func now(o *IO) time.Time {
 	}
 	return time.Now()
 }
+
+func sortStrings(s []string) { sort.Strings(s) }
