@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,32 @@ func writeServerCert(t *testing.T, url, path string) {
 	der := conn.ConnectionState().PeerCertificates[0].Raw
 	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BenchmarkExec is exec → exit of `azinvoice invoices --demo --output json`
+// beside `azinvoice --version`, the median of the runs each.
+func BenchmarkExec(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "azinvoice")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{{"version", []string{"--version"}}, {"invoices-demo-json", []string{"invoices", "--demo", "--output", "json"}}} {
+		b.Run(c.name, func(b *testing.B) {
+			var took []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				if out, err := exec.Command(bin, c.args...).CombinedOutput(); err != nil {
+					b.Fatalf("%v: %s", err, out)
+				}
+				took = append(took, time.Since(start))
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+		})
 	}
 }
