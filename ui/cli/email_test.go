@@ -46,3 +46,17 @@ func TestEmailChange(t *testing.T) {
 		t.Errorf("--read-only change: exit %d", r.code)
 	}
 }
+
+// TestEmailConfirmOnTerminal: on a terminal the change is asked for, and
+// anything but y leaves it alone.
+func TestEmailConfirmOnTerminal(t *testing.T) {
+	tty := func(o *IO) { o.InTTY = true }
+	r := run(t, context.Background(), []string{"email", "on", "--profile", "Finance", "--demo"}, tty, withStdin("n\n"))
+	if r.code != ExitError || !strings.Contains(r.err, "Make this change") || !strings.Contains(r.err, "Nothing was changed") {
+		t.Errorf("answer n: exit %d\n%s", r.code, r.err)
+	}
+	r = run(t, context.Background(), []string{"email", "on", "--profile", "Finance", "--demo", "--output", "json"}, tty, withStdin("y\n"))
+	if r.code != ExitOK || !strings.Contains(r.out, `"invoiceEmailOptIn": true`) {
+		t.Errorf("answer y: exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+}
