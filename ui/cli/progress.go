@@ -117,7 +117,7 @@ func (pr *progress) clear() {
 	}
 }
 
-const barWidth = 24
+const barWidth = 20
 
 func bar(frac float64) string {
 	n := int(frac * barWidth)
@@ -131,7 +131,7 @@ func (pr *progress) redraw() {
 	lines := 0
 	for _, id := range pr.order {
 		st := pr.active[id]
-		name := ansi.Truncate(st.name, 40, "…")
+		name := ansi.Truncate(st.name, 32, "…")
 		var state string
 		switch {
 		case st.p.Preparing:
@@ -142,7 +142,8 @@ func (pr *progress) redraw() {
 		default:
 			state = bar(0) + " " + bytesText(st.p.Done)
 		}
-		fmt.Fprintf(&b, "  %-40s %s\n", name, state)
+		// A wrapped line would throw off the cursor-up count: stay in 79 columns.
+		b.WriteString(ansi.Truncate("  "+name+strings.Repeat(" ", 33-ansi.StringWidth(name))+state, 79, "…") + "\n")
 		lines++
 	}
 	frac := 0.0
