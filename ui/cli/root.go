@@ -183,20 +183,16 @@ func newRoot(io *IO, g *Globals) *cobra.Command {
 	root.AddCommand(accountsCmd(io, g), profilesCmd(io, g), subscriptionsCmd(io, g), invoicesCmd(io, g),
 		downloadCmd(io, g), whyCmd(io, g), emailCmd(io, g), linksCmd(io, g))
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
 	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
+		switch c.Name() {
+		case "completion":
 			c.Short = i18n.T("cmd.completion.short")
 			c.Example = i18n.T("cmd.completion.example")
+		case "help":
+			c.Short = i18n.T("cmd.help.short")
 		}
 	}
-	root.SetHelpCommand(&cobra.Command{Use: "help [command]", Hidden: true,
-		Run: func(c *cobra.Command, args []string) {
-			cmd, _, e := c.Root().Find(args)
-			if cmd == nil || e != nil {
-				cmd = c.Root()
-			}
-			_ = cmd.Help()
-		}})
 	root.SetHelpTemplate(root.HelpTemplate() + "\n" + i18n.T("usage.tail") + "\n")
 	return root
 }
