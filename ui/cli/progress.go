@@ -131,7 +131,7 @@ func (pr *progress) redraw() {
 	lines := 0
 	for _, id := range pr.order {
 		st := pr.active[id]
-		name := ansi.Truncate(st.name, 32, "…")
+		name := ansi.Truncate(st.name, 30, "…")
 		var state string
 		switch {
 		case st.p.Preparing:
@@ -143,7 +143,7 @@ func (pr *progress) redraw() {
 			state = bar(0) + " " + bytesText(st.p.Done)
 		}
 		// A wrapped line would throw off the cursor-up count: stay in 79 columns.
-		b.WriteString(ansi.Truncate("  "+name+strings.Repeat(" ", 33-ansi.StringWidth(name))+state, 79, "…") + "\n")
+		b.WriteString(ansi.Truncate("  "+name+strings.Repeat(" ", 31-ansi.StringWidth(name))+state, 79, "…") + "\n")
 		lines++
 	}
 	frac := 0.0
