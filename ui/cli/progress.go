@@ -117,7 +117,7 @@ func (pr *progress) clear() {
 	}
 }
 
-const barWidth = 20
+const barWidth = 16
 
 func bar(frac float64) string {
 	n := int(frac * barWidth)
