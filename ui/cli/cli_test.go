@@ -104,6 +104,15 @@ func TestGolden(t *testing.T) {
 		}
 		golden(t, "download.json", sortedJSONLines(r.out))
 	})
+	t.Run("download_csv", func(t *testing.T) {
+		r := run(t, context.Background(), []string{"download", "--demo", "--period", "2026-10", "--dir", t.TempDir(), "--output", "csv"})
+		if r.code != ExitOK {
+			t.Fatalf("exit %d, stderr %s", r.code, r.err)
+		}
+		lines := strings.Split(strings.TrimSpace(r.out), "\n")
+		sortStrings(lines[1:])
+		golden(t, "download.csv", strings.Join(lines, "\n")+"\n")
+	})
 }
 
 // sortedJSONLines orders a download's results (which finish in any order)
