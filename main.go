@@ -32,12 +32,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return cli.Run(args, cli.IO{
 		In: os.Stdin, Out: stdout, Err: stderr,
 		InTTY: term.IsTerminal(os.Stdin.Fd()), OutTTY: term.IsTerminal(os.Stdout.Fd()), ErrTTY: term.IsTerminal(os.Stderr.Fd()),
-		Version: version, TUI: runTUI, Signals: true,
+		Version: version, TUI: tui(stderr), Signals: true,
 	})
 }
 
-// runTUI runs the terminal UI on a signed-in session.
-func runTUI(ctx context.Context, s *cli.Session, g *cli.Globals) int {
+// tui checks for a terminal, signs in, and runs the terminal UI.
+func tui(stderr io.Writer) func(ctx context.Context, g *cli.Globals, open func() (*cli.Session, int)) int {
+	return func(ctx context.Context, g *cli.Globals, open func() (*cli.Session, int)) int {
+		return runTUI(ctx, g, open, stderr)
+	}
+}
+
+func runTUI(ctx context.Context, g *cli.Globals, open func() (*cli.Session, int), stderr io.Writer) int {
+	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+		fmt.Fprintln(stderr, i18n.T("tty.none"))
+		return 2
+	}
+	s, code := open()
+	if s == nil {
+		return code
+	}
 	app := ui.New(ctx, ui.Config{
 		Billing: s.Billing, ReadOnly: g.ReadOnly, DownloadDir: downloadDir(g.DownloadDir),
 		TenantID: s.TenantID, Cloud: s.Cloud, Logger: s.Logger, Demo: g.Demo,
@@ -45,7 +59,7 @@ func runTUI(ctx context.Context, s *cli.Session, g *cli.Globals) int {
 	_, err := tea.NewProgram(app, tea.WithContext(ctx)).Run()
 	app.Close(5 * time.Second) // cancelled downloads remove their temporary files
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintln(os.Stderr, i18n.T("run.fail", map[string]any{"Err": err}))
+		fmt.Fprintln(stderr, i18n.T("run.fail", map[string]any{"Err": err}))
 		return 1
 	}
 	return 0

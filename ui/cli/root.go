@@ -38,8 +38,10 @@ type IO struct {
 	InTTY, OutTTY, ErrTTY bool
 	Getenv                func(string) string
 	Version               string
-	// TUI starts the terminal UI (main wires ui.New in); nil in tests.
-	TUI func(ctx context.Context, s *Session, g *Globals) int
+	// TUI starts the terminal UI (main wires ui.New in; nil in tests). It
+	// makes its own checks (terminal, download folder), then calls open to
+	// sign in, which prints any failure and returns the exit code for it.
+	TUI func(ctx context.Context, g *Globals, open func() (*Session, int)) int
 
 	// Demo replaces the --demo emulator's options (tests, benchmarks).
 	Demo *emulator.Options
