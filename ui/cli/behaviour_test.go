@@ -136,3 +136,20 @@ func TestPeriodWindow(t *testing.T) {
 		t.Error("--from after --to accepted")
 	}
 }
+
+// TestCloudReachesTheRules: --cloud is what the diagnosis and the email
+// rules are told (the demo keeps its emulator, so the rules can be seen).
+func TestCloudReachesTheRules(t *testing.T) {
+	r := run(t, context.Background(), []string{"why", "--profile", "Finance", "--demo", "--cloud", "AzureUSGovernment", "--output", "csv"})
+	if r.code != ExitOK || !strings.Contains(r.out, "gov_email,applies") {
+		t.Errorf("why in Azure Government: exit %d\n%s", r.code, r.out)
+	}
+	r = run(t, context.Background(), []string{"why", "--profile", "Finance", "--demo", "--output", "csv"})
+	if !strings.Contains(r.out, "gov_email,ruled_out") {
+		t.Errorf("why in the public cloud:\n%s", r.out)
+	}
+	r = run(t, context.Background(), []string{"email", "on", "--profile", "Finance", "--demo", "--cloud", "AzureUSGovernment", "--yes"})
+	if r.code != ExitError || !strings.Contains(r.err, "Azure Government") {
+		t.Errorf("email on in Azure Government: exit %d, %s", r.code, r.err)
+	}
+}

@@ -102,7 +102,6 @@ func openSession(ctx context.Context, o *IO, g *Globals) (*Session, error) {
 		if opts.PollEvery == 0 {
 			opts.PollEvery = 200 * time.Millisecond
 		}
-		s.Cloud = "AzureCloud"
 	} else {
 		opts.Cloud = g.cloudCfg
 		cred, err := credential(o, g)
