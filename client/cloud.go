@@ -18,6 +18,9 @@ import (
 	"golang.org/x/time/rate"
 )
 
+// DefaultCloud is the cloud signed in to when none is named.
+const DefaultCloud = "AzurePublic"
+
 // Clouds are the names --cloud accepts, mapped to azcore's configurations
 // (sign-in authority and Resource Manager endpoint and audience).
 var Clouds = map[string]cloud.Configuration{
@@ -43,7 +46,7 @@ func CloudName(flag string) string {
 // Hub, test rigs). An audience left empty keeps the named cloud's.
 func CloudConfig(name, armEndpoint, audience string) (cloud.Configuration, error) {
 	if name == "" {
-		name = "AzurePublic"
+		name = DefaultCloud
 	}
 	base, ok := Clouds[name]
 	if !ok {

@@ -84,7 +84,12 @@ func downloadCmd(o *IO, g *Globals) *cobra.Command {
 	fs.IntVar(&f.concurrency, "concurrency", 4, i18n.T("flag.concurrency"))
 	fs.BoolVar(&f.skip, "skip-existing", true, i18n.T("flag.skipexisting"))
 	fs.BoolVar(&f.overwrite, "overwrite", false, i18n.T("flag.overwrite"))
-	c.MarkFlagsMutuallyExclusive("skip-existing", "overwrite")
+	c.PreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cmd.Flags().Changed("skip-existing") && f.overwrite {
+			return usagef("cli.usage.skipoverwrite")
+		}
+		return nil
+	}
 	outputFlag(c, g)
 	return c
 }

@@ -156,7 +156,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad output", []string{"accounts", "--demo", "--output", "xml"}, nil, ExitUsage, "--output"},
 		{"bad cloud", []string{"accounts", "--cloud", "Mars"}, nil, ExitUsage, "unknown cloud"},
 		{"bad documents", []string{"download", "--demo", "--documents", "some"}, nil, ExitUsage, "--documents"},
-		{"skip and overwrite", []string{"download", "--demo", "--skip-existing", "--overwrite"}, nil, ExitUsage, "none of the others"},
+		{"skip and overwrite", []string{"download", "--demo", "--skip-existing", "--overwrite"}, nil, ExitUsage, "not both"},
 		{"no such invoice", []string{"download", "NOPE", "--demo", "--dir", "DIR"}, nil, ExitError, "No invoice named NOPE"},
 		{"no such profile", []string{"invoices", "--demo", "--profile", "Nope"}, nil, ExitUsage, "No billing profile"},
 		{"one download fails", []string{"download", "--demo", "--period", "2026-10", "--dir", "DIR", "--concurrency", "2"}, []runOpt{breakOne}, ExitPartial, "failed 1"},

@@ -109,26 +109,12 @@ func exitCode(err error, io *IO) int {
 		return ee.code
 	}
 	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
+	if errors.As(err, &ue) {
 		fmt.Fprintln(io.Err, "azinvoice:", err)
 		return ExitUsage
 	}
 	fmt.Fprintln(io.Err, "azinvoice:", client.RedactText(err.Error()))
 	return ExitError
-}
-
-// isCobraUsage recognises cobra's and pflag's own complaints about the
-// command line, which they return as plain errors.
-func isCobraUsage(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand flag", "unknown command", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "bad flag syntax", "if any flags in the group",
-		"were all set", "flag provided but not defined"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // singleDash keeps the old single-dash spelling of the long flags working
@@ -174,7 +160,7 @@ func newRoot(io *IO, g *Globals) *cobra.Command {
 	pf.StringVar(&g.Tenant, "tenant", "", i18n.T("flag.tenant"))
 	pf.BoolVar(&g.Debug, "debug", false, i18n.T("flag.debug"))
 	pf.BoolVar(&g.ReadOnly, "read-only", false, i18n.T("flag.readonly"))
-	pf.StringVar(&g.Cloud, "cloud", "AzurePublic", i18n.T("flag.cloud"))
+	pf.StringVar(&g.Cloud, "cloud", client.DefaultCloud, i18n.T("flag.cloud"))
 	pf.StringVar(&g.ARMEndpoint, "arm-endpoint", "", i18n.T("flag.armendpoint"))
 	pf.StringVar(&g.Audience, "audience", "", i18n.T("flag.audience"))
 	f := root.Flags()
