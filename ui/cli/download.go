@@ -36,7 +36,7 @@ const (
 // FileJSON is one file of a download run (--output json).
 type FileJSON struct {
 	Invoice string `json:"invoice"`
-	Kind    string `json:"kind"` // invoice, documents, usage
+	Kind    string `json:"kind"` // invoice, document, usage
 	File    string `json:"file"`
 	Outcome string `json:"outcome"` // downloaded, skipped, failed
 	Reason  string `json:"reason"`
@@ -47,12 +47,16 @@ type job struct {
 	scope string // the scope's title, for messages
 }
 
-func kindWord(k client.JobKind) string {
-	switch k {
-	case client.JobDocuments:
+// kindWord is the file's kind in the JSON: invoice (the invoice PDF),
+// document (another document of the invoice), documents (a zip) or usage.
+func kindWord(j client.Job) string {
+	switch {
+	case j.Kind == client.JobDocuments:
 		return "documents"
-	case client.JobUsage:
+	case j.Kind == client.JobUsage:
 		return "usage"
+	case j.Document != nil && j.Document.Kind != model.DocInvoice:
+		return "document"
 	}
 	return "invoice"
 }
@@ -125,7 +129,16 @@ func (f *downloadFlags) jobs(list []found, name string) (out []job, skipped []Fi
 			j := client.Job{Kind: client.JobInvoicePDF, Scope: x.t.scope, Invoice: x.inv}
 			skipped = append(skipped, FileJSON{x.inv.Name, "invoice", j.FileName(), outSkipped, i18n.T("cli.dl.reason.nodocs")})
 		case f.documents == "all":
-			add(client.JobDocuments)
+			// Each document its own file, by the operation that serves it
+			// (a zip needs named documents, which EA does not send).
+			for _, d := range x.inv.Documents {
+				j := client.Job{Kind: client.JobInvoicePDF, Scope: x.t.scope, Invoice: x.inv, Document: &d}
+				if _, why := d.Route(x.t.scope.Agreement); why != "" {
+					skipped = append(skipped, FileJSON{x.inv.Name, kindWord(j), j.FileName(), outSkipped, i18n.T(why)})
+					continue
+				}
+				out = append(out, job{j, x.t.title()})
+			}
 		default:
 			add(client.JobInvoicePDF)
 		}
@@ -211,7 +224,7 @@ func runDownload(ctx context.Context, o *IO, g *Globals, f *downloadFlags, name 
 // fetchOne saves one file through client.Save (atomic, resumable) and says how it went.
 func fetchOne(ctx context.Context, b client.Billing, dir string, j job, existing client.Existing, pr *progress) FileJSON {
 	name := j.FileName()
-	r := FileJSON{Invoice: j.Invoice.Name, Kind: kindWord(j.Kind), File: name}
+	r := FileJSON{Invoice: j.Invoice.Name, Kind: kindWord(j.Job), File: name}
 	id := pr.start(name)
 	path, err := client.Save(ctx, b, dir, j.Job, existing, func(p client.JobProgress) { pr.update(id, p) })
 	switch {

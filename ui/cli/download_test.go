@@ -182,22 +182,22 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
-// TestDownloadOneByName fetches one invoice's documents as a zip, then
-// --overwrite replaces it in place.
+// TestDownloadOneByName fetches every document of one invoice, each its
+// own file by the operation that serves it (the EA enrollment's nameless
+// summary and transactions too), then --overwrite replaces them in place.
 func TestDownloadOneByName(t *testing.T) {
-	dir := t.TempDir()
-	r := run(t, context.Background(), []string{"download", "G1015081", "--demo", "--documents", "all", "--dir", dir})
-	v, h := files(t, dir)
-	if r.code != ExitOK || len(v) != 1 || !strings.HasSuffix(v[0], "_documents.zip") || len(h) != 0 {
-		t.Fatalf("exit %d, files %v %v\n%s", r.code, v, h, r.err)
-	}
-	b, _ := os.ReadFile(filepath.Join(dir, v[0]))
-	if !bytes.HasPrefix(b, []byte("PK")) {
-		t.Errorf("%s is not a zip", v[0])
-	}
-	r = run(t, context.Background(), []string{"download", "g1015081", "--demo", "--documents", "all", "--dir", dir, "--overwrite"})
-	v2, h := files(t, dir)
-	if r.code != ExitOK || !slices.Equal(v, v2) || len(h) != 0 || !strings.Contains(r.err, "Downloaded 1,") {
-		t.Errorf("--overwrite: exit %d, files %v %v\n%s", r.code, v2, h, r.err)
+	for name, want := range map[string]int{"G1015081": 2, "7511243": 3} {
+		dir := t.TempDir()
+		r := run(t, context.Background(), []string{"download", name, "--demo", "--documents", "all", "--dir", dir})
+		v, h := files(t, dir)
+		if r.code != ExitOK || len(v) != want || len(h) != 0 {
+			t.Fatalf("%s: exit %d, files %v %v\n%s", name, r.code, v, h, r.err)
+		}
+		checkWhole(t, dir, v)
+		r = run(t, context.Background(), []string{"download", strings.ToLower(name), "--demo", "--documents", "all", "--dir", dir, "--overwrite"})
+		v2, h := files(t, dir)
+		if r.code != ExitOK || !slices.Equal(v, v2) || len(h) != 0 || !strings.Contains(r.err, "Downloaded "+itoa(want)+",") {
+			t.Errorf("%s --overwrite: exit %d, files %v %v\n%s", name, r.code, v2, h, r.err)
+		}
 	}
 }
