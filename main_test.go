@@ -23,7 +23,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"--help"}, 0, "-demo", ""},
 		{[]string{"-h"}, 0, "az login", ""},
 		{[]string{"--demo", "--help"}, 0, "-read-only", ""},
-		{[]string{"--nope"}, 2, "", "flag provided but not defined"},
+		{[]string{"--nope"}, 2, "", "unknown flag: --nope"},
+		{[]string{"-demo", "-help"}, 0, "--read-only", ""}, // the single-dash spelling still works
+		{[]string{"invoices", "--help"}, 0, "--period 2026-10", ""},
 		{[]string{"extra"}, 2, "", "takes no arguments"},
 	}
 	for _, tt := range tests {

@@ -29,12 +29,13 @@ func NewCredential(tenant string) (azcore.TokenCredential, error) {
 
 // CheckCredential gets one token for Resource Manager, so a sign-in
 // problem shows up before any screen. The error says what was tried
-// (azidentity lists each credential and why it failed).
-func CheckCredential(ctx context.Context, cred azcore.TokenCredential) error {
+// (azidentity lists each credential and why it failed). scope, when
+// given, is the cloud's token scope (TokenScope); else the public cloud's.
+func CheckCredential(ctx context.Context, cred azcore.TokenCredential, scope ...string) error {
 	if cred == nil {
 		return &Error{Op: "sign in to Azure", Message: "no credential"}
 	}
-	_, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{ARMScope}})
+	_, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopeOr(scope)})
 	if err == nil {
 		return nil
 	}
@@ -84,9 +85,9 @@ func oidFromJWT(token string) (string, error) {
 
 // CallerTenant is the tenant the credential signed in to (the token's tid
 // claim, read without verification only to compare with billing tenants),
-// or "" when it cannot be read.
-func CallerTenant(ctx context.Context, cred azcore.TokenCredential) string {
-	tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{ARMScope}})
+// or "" when it cannot be read. scope is as for CheckCredential.
+func CallerTenant(ctx context.Context, cred azcore.TokenCredential, scope ...string) string {
+	tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopeOr(scope)})
 	if err != nil {
 		return ""
 	}
@@ -105,4 +106,11 @@ func CallerTenant(ctx context.Context, cred azcore.TokenCredential) string {
 		return ""
 	}
 	return claims.TID
+}
+
+func scopeOr(scope []string) []string {
+	if len(scope) > 0 && scope[0] != "" {
+		return scope[:1]
+	}
+	return []string{ARMScope}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/billing/armbilling"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/costmanagement/armcostmanagement/v3"
+	"golang.org/x/time/rate"
 )
 
 // PublicEndpoint is Azure Resource Manager in the public cloud.
@@ -54,6 +55,12 @@ type Options struct {
 	CallTimeout time.Duration
 	// LROTimeout bounds a whole long-running operation; default 15 minutes.
 	LROTimeout time.Duration
+	// Cloud, when it has a Resource Manager entry, sets the endpoint (unless
+	// Endpoint is given) and the token audience (see CloudConfig).
+	Cloud cloud.Configuration
+	// Limiter, when set, is waited on before every ARM request (retries and
+	// polls included): one per process, shared by every call (NewARMLimiter).
+	Limiter *rate.Limiter
 }
 
 // Live is the Billing implementation over the official Azure SDK.
@@ -94,6 +101,10 @@ func NewLive(opts Options) (*Live, error) {
 		callTO:    opts.CallTimeout,
 		lroTO:     opts.LROTimeout,
 	}
+	rm, haveCloud := opts.Cloud.Services[cloud.ResourceManager]
+	if l.endpoint == "" && haveCloud {
+		l.endpoint = strings.TrimRight(rm.Endpoint, "/")
+	}
 	if l.endpoint == "" {
 		l.endpoint = PublicEndpoint
 	}
@@ -123,6 +134,17 @@ func NewLive(opts Options) (*Live, error) {
 	l.retry = RetryPolicy{MaxRetries: int(opts.Retry.MaxRetries), BaseDelay: opts.Retry.RetryDelay,
 		Ceiling: opts.Retry.MaxRetryDelay, TryTimeout: opts.Retry.TryTimeout, PollGiveUp: opts.PollGiveUp}.withDefaults()
 	l.arm = armOptions(l.endpoint, opts.Transport, retryPolicy{p: l.retry, log: l.log.Debug, hold: &hold{}})
+	if haveCloud {
+		rm.Endpoint = l.endpoint
+		l.arm.Cloud = cloud.Configuration{ActiveDirectoryAuthorityHost: opts.Cloud.ActiveDirectoryAuthorityHost,
+			Services: map[cloud.ServiceName]cloud.ServiceConfiguration{cloud.ResourceManager: rm}}
+	}
+	// The limiter is not a second retry policy: it sits per try, under the
+	// one retry policy (a per-call policy), so every try, retry and poll
+	// waits for the shared budget.
+	if opts.Limiter != nil {
+		l.arm.PerRetryPolicies = append(l.arm.PerRetryPolicies, limitPolicy{opts.Limiter})
+	}
 	l.tokenScope = strings.TrimRight(l.arm.Cloud.Services[cloud.ResourceManager].Audience, "/") + "/.default"
 	if err := l.buildClients(); err != nil {
 		return nil, err

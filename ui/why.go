@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -193,35 +192,9 @@ func (w *why) item(f model.Finding) pagerItem {
 	return pagerItem{lines: append(lines, ""), link: f.Link}
 }
 
-// tr translates a model message. Azure's own tokens in its data (a role
-// such as "InvoiceManager", a policy such as "NotAllowed") are put into
-// words through the catalogue where it has them; amounts are formatted for
-// the reader and nested messages translated.
-func tr(m model.Msg) string {
-	if m.ID == "" {
-		return ""
-	}
-	if m.Data == nil {
-		return i18n.T(m.ID)
-	}
-	data := make(map[string]any, len(m.Data))
-	for k, v := range m.Data {
-		data[k] = v
-		switch v := v.(type) {
-		case string:
-			if k == "Role" || k == "Policy" {
-				if id := "value." + strings.ToLower(k) + "." + v; i18n.Has(id) {
-					data[k] = i18n.T(id)
-				}
-			}
-		case model.Money:
-			data[k] = i18n.Money(v)
-		case model.Msg:
-			data[k] = tr(v)
-		}
-	}
-	return i18n.T(m.ID, data)
-}
+// tr translates a model message (one implementation, in i18n.Msg, shared
+// with the why command).
+func tr(m model.Msg) string { return i18n.Msg(m) }
 
 func (w *why) View(width, height int) string {
 	if w.loading {
