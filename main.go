@@ -48,6 +48,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 	fs.BoolVar(&o.readOnly, "read-only", false, i18n.T("flag.readonly"))
 	fs.StringVar(&o.downloadDir, "download-dir", "", i18n.T("flag.downloaddir"))
 	fs.BoolVar(&o.showVersion, "version", false, i18n.T("flag.version"))
+	fs.String("lang", "", i18n.T("flag.lang")) // read by i18n.Choose before parsing
 	fs.Usage = func() {
 		w := fs.Output()
 		fmt.Fprintln(w, i18n.T("usage.head"))
@@ -77,6 +78,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	i18n.SetLanguage(i18n.Choose(args, os.Getenv)) // before any text, --help included
 	o, code, done := parseFlags(args, stdout, stderr)
 	if done {
 		return code

@@ -42,7 +42,7 @@ func accountsList(c *common) *listScreen[model.Account] {
 			}
 			switch {
 			case key.Matches(msg, c.keys.Subs):
-				return push(billingSubsScreen(c, accountScope(*a), []string{model.Clean(a.Title()), i18n.T("crumb.subscriptions")})), true
+				return push(billingSubsScreen(c, accountScope(*a), []string{model.Clean(a.Title()), i18n.Ref("crumb.subscriptions")})), true
 			case key.Matches(msg, c.keys.Why):
 				acct := *a
 				return push(whyScreen(c, model.Clean(a.Title()), client.FactsRequest{Scope: accountScope(acct), Account: &acct})), true
@@ -83,9 +83,9 @@ func accountScreen(c *common, a model.Account) screen {
 	case a.Agreement.HasProfiles():
 		return profilesScreen(c, a)
 	case a.Agreement == model.AgreementEA:
-		return invoicesScreen(c, accountScope(a), []string{title, i18n.T("crumb.invoices")})
+		return invoicesScreen(c, accountScope(a), []string{title, i18n.Ref("crumb.invoices")})
 	default:
-		return billingSubsScreen(c, accountScope(a), []string{title, i18n.T("crumb.subscriptions")})
+		return billingSubsScreen(c, accountScope(a), []string{title, i18n.Ref("crumb.subscriptions")})
 	}
 }
 
@@ -177,7 +177,7 @@ func subscriptionInvoices(c *common, s model.Subscription) tea.Cmd {
 	case s.Agreement.InvoiceScope() == model.ScopeNone:
 		return push(noticeScreen(c, []string{title}, "notice.unknownagreement", nil).withWhy(subWhy(c, s)))
 	}
-	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.T("crumb.invoices")}))
+	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.Ref("crumb.invoices")}))
 }
 
 // subWhy opens the diagnosis for one subscription.

@@ -65,7 +65,7 @@ func (a *App) breadcrumb(width int) string {
 	}
 	for _, s := range a.stack[1:] {
 		for _, c := range s.Crumbs() {
-			parts = append(parts, model.Clean(c)) // crumbs hold Azure's names
+			parts = append(parts, model.Clean(i18n.Resolve(c))) // crumbs hold Azure's names, or Refs
 		}
 	}
 	// Drop from the left (after the root) until it fits, as a path would.
@@ -164,7 +164,7 @@ func (a *App) helpLine(width int) string {
 
 func (a *App) fullHelpView(width int) string {
 	k := a.c.keys
-	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Help, k.Quit}}
+	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Lang, k.Help, k.Quit}}
 	a.help.SetWidth(width)
 	return a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView(cols) +
 		"\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))

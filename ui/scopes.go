@@ -15,7 +15,7 @@ import (
 func profilesScreen(c *common, a model.Account) screen {
 	title := model.Clean(a.Title())
 	return newList(c, listSpec[model.Profile]{
-		crumbs: []string{title, i18n.T("crumb.profiles")},
+		crumbs: []string{title, i18n.Ref("crumb.profiles")},
 		cols: []column{
 			{TitleID: "col.profile", Flex: true},
 			{TitleID: "col.currency", Width: 8},
@@ -29,7 +29,7 @@ func profilesScreen(c *common, a model.Account) screen {
 				model.OrNone(model.Clean(p.Status)), model.Clean(p.Name)}
 		},
 		enter: func(p model.Profile) tea.Cmd {
-			return push(invoicesScreen(c, profileScope(a, p), []string{model.Clean(p.Title()), i18n.T("crumb.invoices")}))
+			return push(invoicesScreen(c, profileScope(a, p), []string{model.Clean(p.Title()), i18n.Ref("crumb.invoices")}))
 		},
 		keys: func(msg tea.KeyPressMsg, p *model.Profile) (tea.Cmd, bool) {
 			if p == nil {
@@ -40,7 +40,7 @@ func profilesScreen(c *common, a model.Account) screen {
 			case key.Matches(msg, c.keys.Why):
 				return push(whyScreen(c, model.Clean(p.Title()), client.FactsRequest{Scope: profileScope(a, prof), Account: &a})), true
 			case key.Matches(msg, c.keys.Subs):
-				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.T("crumb.subscriptions")})), true
+				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.Ref("crumb.subscriptions")})), true
 			case key.Matches(msg, c.keys.Email):
 				return push(emailForProfile(c, a, prof)), true
 			}

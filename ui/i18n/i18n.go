@@ -125,3 +125,20 @@ func Has(id string) bool {
 
 // Join is a convenience for the many short lists shown in one line.
 func Join(parts []string) string { return strings.Join(parts, T("list.sep")) }
+
+// refMark starts a reference to a message: text kept by a screen (a
+// breadcrumb) that is looked up each time it is drawn, so it follows a
+// change of language. Azure's names are cleaned of control characters
+// before they are kept, so none can pass for a reference.
+const refMark = "\x1e"
+
+// Ref is a reference to message id, to be turned into text by Resolve.
+func Ref(id string) string { return refMark + id }
+
+// Resolve looks up s if it is a Ref, and returns any other text as it is.
+func Resolve(s string) string {
+	if id, ok := strings.CutPrefix(s, refMark); ok {
+		return T(id)
+	}
+	return s
+}
