@@ -25,8 +25,8 @@ func accountsList(c *common) *listScreen[model.Account] {
 		},
 		load: func(ctx context.Context) ([]model.Account, error) { return c.cfg.Billing.Accounts(ctx) },
 		row: func(a model.Account) []string {
-			return []string{model.Clean(a.Title()), a.Agreement.Badge(), model.OrNone(model.Clean(a.AccountType)),
-				model.OrNone(model.Clean(a.Status)), model.Clean(a.Name), enrollmentTerm(a)}
+			return []string{model.Clean(a.Title()), a.Agreement.Badge(), i18n.Value("accounttype", a.AccountType),
+				i18n.Value("status", a.Status), model.Clean(a.Name), enrollmentTerm(a)}
 		},
 		tone: func(a model.Account, col int, cell string) (string, bool) {
 			if col == 1 {
@@ -113,8 +113,8 @@ func azureSubsList(c *common) *listScreen[model.Subscription] {
 			case s.PropertyErr != nil:
 				agr = "?"
 			}
-			return []string{model.Clean(s.Title()), agr, offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
-				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
+			return []string{model.Clean(s.Title()), agr, offerText(s), i18n.Value("billing", string(s.BillingType)),
+				i18n.Value("state", s.State), model.Clean(s.SubscriptionID)}
 		},
 		tone: func(s model.Subscription, col int, cell string) (string, bool) {
 			if col == 1 {

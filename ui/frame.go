@@ -44,7 +44,7 @@ func (a *App) render() string {
 	default:
 		body = a.top().View(inner, bodyH)
 	}
-	body = clip(body, bodyH)
+	body = fitWidth(clip(body, bodyH), inner)
 	gap := bodyH - lineCount(body)
 	var b strings.Builder
 	b.WriteString(crumb)
@@ -178,6 +178,20 @@ func tooSmall(c *common, w, h int) string {
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
 
 func lineWidth(s string) int { return len([]rune(s)) }
+
+// fitWidth cuts any line wider than w with "…": a line the terminal wrapped
+// would push the whole frame down (a longer translation must never do it).
+// A line of no more bytes than w cells cannot be wider, so most lines are
+// never measured.
+func fitWidth(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if len(l) > w {
+			lines[i] = truncate(l, w)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 // clip keeps the first n lines of s.
 func clip(s string, n int) string {

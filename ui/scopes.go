@@ -26,7 +26,7 @@ func profilesScreen(c *common, a model.Account) screen {
 		load: func(ctx context.Context) ([]model.Profile, error) { return c.cfg.Billing.Profiles(ctx, a.Name) },
 		row: func(p model.Profile) []string {
 			return []string{model.Clean(p.Title()), model.OrNone(model.Clean(p.Currency)), emailText(p.Email),
-				model.OrNone(model.Clean(p.Status)), model.Clean(p.Name)}
+				i18n.Value("status", p.Status), model.Clean(p.Name)}
 		},
 		enter: func(p model.Profile) tea.Cmd {
 			return push(invoicesScreen(c, profileScope(a, p), []string{model.Clean(p.Title()), i18n.Ref("crumb.invoices")}))
@@ -77,8 +77,8 @@ func billingSubsScreen(c *common, sc model.Scope, crumbs []string) screen {
 			return c.cfg.Billing.BillingSubscriptions(ctx, sc)
 		},
 		row: func(s model.Subscription) []string {
-			return []string{model.Clean(s.Title()), offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
-				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
+			return []string{model.Clean(s.Title()), offerText(s), i18n.Value("billing", string(s.BillingType)),
+				i18n.Value("state", s.State), model.Clean(s.SubscriptionID)}
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, withParent(s, sc)) },
 		emptyID: "bsubs.empty", hintID: "bsubs.empty.hint", whatID: "what.subscriptions",

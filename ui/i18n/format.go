@@ -88,6 +88,20 @@ func (n numbers) write(b *strings.Builder, abs float64) {
 	b.Write(frac)
 }
 
+// Value shows a value Azure sends from a fixed set — an account's status, a
+// subscription's state, a billing type — in the active language when the
+// catalogue has "value.<kind>.<value in lower case>", else as Azure sent it
+// (cleaned): a value added to the API later still shows.
+func Value(kind, raw string) string {
+	if raw == "" {
+		return model.None
+	}
+	if id := "value." + kind + "." + strings.ToLower(raw); Has(id) {
+		return T(id)
+	}
+	return model.Clean(raw)
+}
+
 // Date formats a calendar date (ISO 8601: unambiguous in every language).
 func Date(t time.Time) string {
 	if t.IsZero() {

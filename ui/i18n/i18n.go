@@ -117,11 +117,18 @@ func T(id string, data ...any) string {
 	return s
 }
 
-// Has reports whether a message ID exists in the English catalogue.
+// Has reports whether a message ID exists in the English catalogue. It
+// runs per table row (is this enum value known?), so answers are cached.
 func Has(id string) bool {
+	if v, ok := has.Load(id); ok {
+		return v.(bool)
+	}
 	_, err := english.Localize(&i18n.LocalizeConfig{MessageID: id})
+	has.Store(id, err == nil)
 	return err == nil
 }
+
+var has sync.Map // message ID -> bool
 
 // Join is a convenience for the many short lists shown in one line.
 func Join(parts []string) string { return strings.Join(parts, T("list.sep")) }
