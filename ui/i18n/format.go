@@ -102,6 +102,23 @@ func Value(kind, raw string) string {
 	return model.Clean(raw)
 }
 
+// Bytes writes a file size in binary units with the active language's
+// decimal sign: "1.5 MiB", "1,5 MiB".
+func Bytes(n int64) string {
+	units := []struct {
+		size     float64
+		name     string
+		decimals int
+	}{{1 << 30, "GiB", 1}, {1 << 20, "MiB", 1}, {1 << 10, "KiB", 0}}
+	for _, u := range units {
+		if float64(n) >= u.size {
+			s := strconv.FormatFloat(float64(n)/u.size, 'f', u.decimals, 64)
+			return strings.Replace(s, ".", cur.Load().num.decimal, 1) + " " + u.name
+		}
+	}
+	return strconv.FormatInt(n, 10) + " B"
+}
+
 // Date formats a calendar date (ISO 8601: unambiguous in every language).
 func Date(t time.Time) string {
 	if t.IsZero() {

@@ -129,3 +129,18 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatal("SetLanguage matches a locale value")
 	}
 }
+
+func TestBytes(t *testing.T) {
+	defer SetLanguage("en")
+	for lang, want := range map[string][]string{
+		"en": {"512 B", "57 KiB", "1.5 MiB", "2.0 GiB"},
+		"lv": {"512 B", "57 KiB", "1,5 MiB", "2,0 GiB"},
+	} {
+		SetLanguage(lang)
+		for i, n := range []int64{512, 57 << 10, 3 << 19, 2 << 30} {
+			if got := Bytes(n); got != want[i] {
+				t.Errorf("%s Bytes(%d) = %q, want %q", lang, n, got, want[i])
+			}
+		}
+	}
+}
