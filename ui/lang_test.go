@@ -120,3 +120,27 @@ func TestLanguageKeyInInput(t *testing.T) {
 		t.Fatal("L in the filter switched the language")
 	}
 }
+
+// TestLanguageKeyOnTextScreens: the why screen and the guide are laid out
+// again in the other language, the selected block kept.
+func TestLanguageKeyOnTextScreens(t *testing.T) {
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	h := newHarness(t, 100, 40)
+	h.keys("tab")
+	h.selectRow("Fabrikam Free Trial")
+	h.keys("w", "j")
+	w, ok := h.app.top().(*why)
+	if !ok {
+		t.Fatalf("not the why screen:\n%s", h.screen())
+	}
+	cur := w.pg.cursor
+	h.keys("L")
+	mustShow(t, h, "Kāpēc es neredzu rēķinu?", "Attiecas", "Kāpēc nav rēķina?")
+	if w.pg.cursor != cur {
+		t.Errorf("why: cursor %d, was %d", w.pg.cursor, cur)
+	}
+	h.keys("g")
+	mustShow(t, h, "Portāla ceļvedis", "Abonementi")
+	h.keys("L")
+	mustShow(t, h, "Portal guide", "Subscriptions")
+}
