@@ -35,7 +35,6 @@ type state struct {
 }
 
 var (
-	bundle  *i18n.Bundle
 	english *i18n.Localizer // for Has: does an ID exist at all
 	states  map[string]*state
 	cur     atomic.Pointer[state]
@@ -63,7 +62,6 @@ func load(fsys fs.FS) error {
 			return err
 		}
 	}
-	bundle = b
 	english = i18n.NewLocalizer(b, "en")
 	states = map[string]*state{}
 	for _, l := range Languages {
