@@ -25,8 +25,8 @@ func accountsList(c *common) *listScreen[model.Account] {
 		},
 		load: func(ctx context.Context) ([]model.Account, error) { return c.cfg.Billing.Accounts(ctx) },
 		row: func(a model.Account) []string {
-			return []string{model.Clean(a.Title()), a.Agreement.Badge(), model.OrNone(model.Clean(a.AccountType)),
-				model.OrNone(model.Clean(a.Status)), model.Clean(a.Name), enrollmentTerm(a)}
+			return []string{model.Clean(a.Title()), a.Agreement.Badge(), i18n.Value("accounttype", a.AccountType),
+				i18n.Value("status", a.Status), model.Clean(a.Name), enrollmentTerm(a)}
 		},
 		tone: func(a model.Account, col int, cell string) (string, bool) {
 			if col == 1 {
@@ -42,7 +42,7 @@ func accountsList(c *common) *listScreen[model.Account] {
 			}
 			switch {
 			case key.Matches(msg, c.keys.Subs):
-				return push(billingSubsScreen(c, accountScope(*a), []string{model.Clean(a.Title()), i18n.T("crumb.subscriptions")})), true
+				return push(billingSubsScreen(c, accountScope(*a), []string{model.Clean(a.Title()), i18n.Ref("crumb.subscriptions")})), true
 			case key.Matches(msg, c.keys.Why):
 				acct := *a
 				return push(whyScreen(c, model.Clean(a.Title()), client.FactsRequest{Scope: accountScope(acct), Account: &acct})), true
@@ -83,9 +83,9 @@ func accountScreen(c *common, a model.Account) screen {
 	case a.Agreement.HasProfiles():
 		return profilesScreen(c, a)
 	case a.Agreement == model.AgreementEA:
-		return invoicesScreen(c, accountScope(a), []string{title, i18n.T("crumb.invoices")})
+		return invoicesScreen(c, accountScope(a), []string{title, i18n.Ref("crumb.invoices")})
 	default:
-		return billingSubsScreen(c, accountScope(a), []string{title, i18n.T("crumb.subscriptions")})
+		return billingSubsScreen(c, accountScope(a), []string{title, i18n.Ref("crumb.subscriptions")})
 	}
 }
 
@@ -113,8 +113,8 @@ func azureSubsList(c *common) *listScreen[model.Subscription] {
 			case s.PropertyErr != nil:
 				agr = "?"
 			}
-			return []string{model.Clean(s.Title()), agr, offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
-				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
+			return []string{model.Clean(s.Title()), agr, offerText(s), i18n.Value("billing", string(s.BillingType)),
+				i18n.Value("state", s.State), model.Clean(s.SubscriptionID)}
 		},
 		tone: func(s model.Subscription, col int, cell string) (string, bool) {
 			if col == 1 {
@@ -177,7 +177,7 @@ func subscriptionInvoices(c *common, s model.Subscription) tea.Cmd {
 	case s.Agreement.InvoiceScope() == model.ScopeNone:
 		return push(noticeScreen(c, []string{title}, "notice.unknownagreement", nil).withWhy(subWhy(c, s)))
 	}
-	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.T("crumb.invoices")}))
+	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.Ref("crumb.invoices")}))
 }
 
 // subWhy opens the diagnosis for one subscription.

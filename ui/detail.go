@@ -41,7 +41,7 @@ func (d *detail) layout() {
 		field("detail.duedate", i18n.Date(in.DueDate)),
 		field("detail.status", statusText(in.Status)),
 		field("detail.type", invoiceTypeText(in.Type)),
-		field("detail.doctype", model.OrNone(model.Clean(in.DocumentType))),
+		field("detail.doctype", docKindText(model.DocumentKind(in.DocumentType))),
 	}
 	head = append(head, amountLines(d.c, d.scope.Agreement, in)...)
 	head = append(head,

@@ -13,7 +13,7 @@ import (
 // docsScreen lists every doc link: the seed article's and the portal's.
 func docsScreen(c *common) screen {
 	s := newList(c, listSpec[model.Link]{
-		crumbs: []string{i18n.T("crumb.docs")},
+		crumbs: []string{i18n.Ref("crumb.docs")},
 		cols: []column{
 			{TitleID: "col.doc", Flex: true},
 			{TitleID: "col.section", Width: 22, Drop: 90},

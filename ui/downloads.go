@@ -278,17 +278,7 @@ func (d *downloads) progressText(p client.JobProgress, el time.Duration) string 
 	return out
 }
 
-func bytesText(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
-}
+func bytesText(n int64) string { return i18n.Bytes(n) }
 
 // savedStatus is the line for a saved file; a usage file of a period with
 // no usage, or with records left out, says so.

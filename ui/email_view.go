@@ -68,7 +68,7 @@ func (s *emailScreen) profileView(width int) string {
 	if s.mode == modeAdding {
 		lines = append(lines, "  "+s.input.View())
 	}
-	lines = append(lines, "", st.Bold.Render(i18n.T("email.roles.title")))
+	lines = append(lines, "", st.Bold.Render(wrap(i18n.T("email.roles.title"), width)))
 	lines = append(lines, s.roleLines(width)...)
 	if !s.canChange() && !s.c.cfg.ReadOnly {
 		lines = append(lines, "", wrap(s.whoCan(), width))

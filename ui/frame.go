@@ -44,7 +44,7 @@ func (a *App) render() string {
 	default:
 		body = a.top().View(inner, bodyH)
 	}
-	body = clip(body, bodyH)
+	body = fitWidth(clip(body, bodyH), inner)
 	gap := bodyH - lineCount(body)
 	var b strings.Builder
 	b.WriteString(crumb)
@@ -65,7 +65,7 @@ func (a *App) breadcrumb(width int) string {
 	}
 	for _, s := range a.stack[1:] {
 		for _, c := range s.Crumbs() {
-			parts = append(parts, model.Clean(c)) // crumbs hold Azure's names
+			parts = append(parts, model.Clean(i18n.Resolve(c))) // crumbs hold Azure's names, or Refs
 		}
 	}
 	// Drop from the left (after the root) until it fits, as a path would.
@@ -164,7 +164,7 @@ func (a *App) helpLine(width int) string {
 
 func (a *App) fullHelpView(width int) string {
 	k := a.c.keys
-	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Help, k.Quit}}
+	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Lang, k.Help, k.Quit}}
 	a.help.SetWidth(width)
 	return a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView(cols) +
 		"\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
@@ -178,6 +178,20 @@ func tooSmall(c *common, w, h int) string {
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
 
 func lineWidth(s string) int { return len([]rune(s)) }
+
+// fitWidth cuts any line wider than w with "…": a line the terminal wrapped
+// would push the whole frame down (a longer translation must never do it).
+// A line of no more bytes than w cells cannot be wider, so most lines are
+// never measured.
+func fitWidth(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if len(l) > w {
+			lines[i] = truncate(l, w)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 // clip keeps the first n lines of s.
 func clip(s string, n int) string {

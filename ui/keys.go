@@ -15,6 +15,7 @@ type keyMap struct {
 	Download, DownloadAll, Usage, Open       key.Binding
 	Subs, PrevYear, NextYear, Cancel         key.Binding
 	BackOnly                                 key.Binding // backspace: back even while work is in flight
+	Lang                                     key.Binding // L: the other language, everywhere at once
 }
 
 func bind(keys []string, helpKey, descID string) key.Binding {
@@ -49,5 +50,6 @@ func newKeyMap() keyMap {
 		NextYear:    bind([]string{"]"}, "]", "key.nextyear"),
 		Cancel:      bind([]string{"esc"}, "esc", "key.cancel"),
 		BackOnly:    bind([]string{"backspace"}, "backspace", "key.back"),
+		Lang:        bind([]string{"L"}, "L", "key.lang"),
 	}
 }

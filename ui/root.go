@@ -203,6 +203,9 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		a.fullHelp = !a.fullHelp
 		return nil
+	case key.Matches(msg, k.Lang):
+		a.setLanguage(i18n.Next())
+		return nil
 	case a.fullHelp && key.Matches(msg, k.Back):
 		a.fullHelp = false
 		return nil

@@ -15,7 +15,7 @@ import (
 func profilesScreen(c *common, a model.Account) screen {
 	title := model.Clean(a.Title())
 	return newList(c, listSpec[model.Profile]{
-		crumbs: []string{title, i18n.T("crumb.profiles")},
+		crumbs: []string{title, i18n.Ref("crumb.profiles")},
 		cols: []column{
 			{TitleID: "col.profile", Flex: true},
 			{TitleID: "col.currency", Width: 8},
@@ -26,10 +26,10 @@ func profilesScreen(c *common, a model.Account) screen {
 		load: func(ctx context.Context) ([]model.Profile, error) { return c.cfg.Billing.Profiles(ctx, a.Name) },
 		row: func(p model.Profile) []string {
 			return []string{model.Clean(p.Title()), model.OrNone(model.Clean(p.Currency)), emailText(p.Email),
-				model.OrNone(model.Clean(p.Status)), model.Clean(p.Name)}
+				i18n.Value("status", p.Status), model.Clean(p.Name)}
 		},
 		enter: func(p model.Profile) tea.Cmd {
-			return push(invoicesScreen(c, profileScope(a, p), []string{model.Clean(p.Title()), i18n.T("crumb.invoices")}))
+			return push(invoicesScreen(c, profileScope(a, p), []string{model.Clean(p.Title()), i18n.Ref("crumb.invoices")}))
 		},
 		keys: func(msg tea.KeyPressMsg, p *model.Profile) (tea.Cmd, bool) {
 			if p == nil {
@@ -40,7 +40,7 @@ func profilesScreen(c *common, a model.Account) screen {
 			case key.Matches(msg, c.keys.Why):
 				return push(whyScreen(c, model.Clean(p.Title()), client.FactsRequest{Scope: profileScope(a, prof), Account: &a})), true
 			case key.Matches(msg, c.keys.Subs):
-				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.T("crumb.subscriptions")})), true
+				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.Ref("crumb.subscriptions")})), true
 			case key.Matches(msg, c.keys.Email):
 				return push(emailForProfile(c, a, prof)), true
 			}
@@ -77,8 +77,8 @@ func billingSubsScreen(c *common, sc model.Scope, crumbs []string) screen {
 			return c.cfg.Billing.BillingSubscriptions(ctx, sc)
 		},
 		row: func(s model.Subscription) []string {
-			return []string{model.Clean(s.Title()), offerText(s), model.OrNone(model.Clean(string(s.BillingType))),
-				model.OrNone(model.Clean(s.State)), model.Clean(s.SubscriptionID)}
+			return []string{model.Clean(s.Title()), offerText(s), i18n.Value("billing", string(s.BillingType)),
+				i18n.Value("state", s.State), model.Clean(s.SubscriptionID)}
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, withParent(s, sc)) },
 		emptyID: "bsubs.empty", hintID: "bsubs.empty.hint", whatID: "what.subscriptions",

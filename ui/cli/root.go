@@ -90,6 +90,7 @@ func Run(args []string, io IO) int {
 // RunContext is Run under a context the caller may cancel (tests stop a
 // bulk download half-way with it).
 func RunContext(ctx context.Context, args []string, io IO) int {
+	i18n.SetLanguage(i18n.Choose(args, io.getenv)) // before any text, --help included
 	g := &Globals{}
 	root := newRoot(&io, g)
 	root.SetArgs(singleDash(args))
@@ -121,7 +122,7 @@ func exitCode(err error, io *IO) int {
 // (-demo, -read-only), as Go's flag package read them before cobra.
 func singleDash(args []string) []string {
 	long := map[string]bool{"demo": true, "tenant": true, "debug": true, "read-only": true, "download-dir": true,
-		"version": true, "help": true, "cloud": true, "arm-endpoint": true, "audience": true}
+		"version": true, "help": true, "cloud": true, "arm-endpoint": true, "audience": true, "lang": true}
 	out := make([]string, len(args))
 	for i, a := range args {
 		out[i] = a
@@ -163,6 +164,7 @@ func newRoot(io *IO, g *Globals) *cobra.Command {
 	pf.StringVar(&g.Cloud, "cloud", client.DefaultCloud, i18n.T("flag.cloud"))
 	pf.StringVar(&g.ARMEndpoint, "arm-endpoint", "", i18n.T("flag.armendpoint"))
 	pf.StringVar(&g.Audience, "audience", "", i18n.T("flag.audience"))
+	pf.String("lang", "", i18n.T("flag.lang")) // read by i18n.Choose before parsing
 	f := root.Flags()
 	f.StringVar(&g.DownloadDir, "download-dir", "", i18n.T("flag.downloaddir"))
 	f.BoolVar(&g.ShowVersion, "version", false, i18n.T("flag.version"))

@@ -9,20 +9,35 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/azinvoice/azinvoice/assets"
 )
 
+// state is everything that depends on the active language, swapped as one
+// so a lookup never mixes two languages. Each language's localizer and
+// number printer are built once and reused: T and Money run per table row.
+type state struct {
+	lang string
+	loc  *i18n.Localizer
+	num  numbers // from the language's CLDR printer, learnt once
+	// gap joins an amount and its currency. Latvian groups digits with a
+	// no-break space (CLDR), and the currency is joined the same way, so an
+	// amount never breaks; English keeps the plain space it always had.
+	gap string
+	// plain caches messages looked up without data, by ID.
+	plain sync.Map
+}
+
 var (
-	mu        sync.RWMutex
-	bundle    *i18n.Bundle
-	localizer *i18n.Localizer
-	english   *i18n.Localizer // for Has: does an ID exist at all
-	lang      = "en"
+	english *i18n.Localizer // for Has: does an ID exist at all
+	states  map[string]*state
+	cur     atomic.Pointer[state]
 )
 
 func init() {
@@ -47,33 +62,40 @@ func load(fsys fs.FS) error {
 			return err
 		}
 	}
-	bundle = b
 	english = i18n.NewLocalizer(b, "en")
+	states = map[string]*state{}
+	for _, l := range Languages {
+		states[l] = &state{lang: l, loc: i18n.NewLocalizer(b, l, "en"), num: learnNumbers(message.NewPrinter(language.Make(l))), gap: " "}
+		if l != "en" {
+			states[l].gap = "\u00a0"
+		}
+	}
 	return nil
 }
 
-// SetLanguage chooses the language strings are looked up in ("en", "lv").
+// SetLanguage chooses the language strings are looked up in: one of
+// Languages; anything else is matched to one (see Match).
 func SetLanguage(tag string) {
-	mu.Lock()
-	defer mu.Unlock()
-	lang = tag
-	localizer = i18n.NewLocalizer(bundle, tag, "en")
+	st, ok := states[tag]
+	if !ok {
+		st = states[Match(tag)]
+	}
+	cur.Store(st)
 }
 
 // Language is the active language tag.
-func Language() string {
-	mu.RLock()
-	defer mu.RUnlock()
-	return lang
-}
+func Language() string { return cur.Load().lang }
 
 // T looks up a message by ID. data fills its template ({{.Name}}); pass a
 // map[string]any or a struct. A message with a "one"/"other" form uses
 // data["Count"] for the plural choice.
 func T(id string, data ...any) string {
-	mu.RLock()
-	l := localizer
-	mu.RUnlock()
+	st := cur.Load()
+	if len(data) == 0 {
+		if s, ok := st.plain.Load(id); ok {
+			return s.(string)
+		}
+	}
 	cfg := &i18n.LocalizeConfig{MessageID: id}
 	if len(data) > 0 {
 		cfg.TemplateData = data[0]
@@ -83,21 +105,45 @@ func T(id string, data ...any) string {
 			}
 		}
 	}
-	s, err := l.Localize(cfg)
+	s, err := st.loc.Localize(cfg)
 	if err != nil || s == "" {
-		return id
+		s = id
+	}
+	if len(data) == 0 {
+		st.plain.Store(id, s) // a column title or status is looked up per row
 	}
 	return s
 }
 
-// Has reports whether a message ID exists in the English catalogue.
+// Has reports whether a message ID exists in the English catalogue. It
+// runs per table row (is this enum value known?), so answers are cached.
 func Has(id string) bool {
-	mu.RLock()
-	l := english
-	mu.RUnlock()
-	_, err := l.Localize(&i18n.LocalizeConfig{MessageID: id})
+	if v, ok := has.Load(id); ok {
+		return v.(bool)
+	}
+	_, err := english.Localize(&i18n.LocalizeConfig{MessageID: id})
+	has.Store(id, err == nil)
 	return err == nil
 }
 
+var has sync.Map // message ID -> bool
+
 // Join is a convenience for the many short lists shown in one line.
 func Join(parts []string) string { return strings.Join(parts, T("list.sep")) }
+
+// refMark starts a reference to a message: text kept by a screen (a
+// breadcrumb) that is looked up each time it is drawn, so it follows a
+// change of language. Azure's names are cleaned of control characters
+// before they are kept, so none can pass for a reference.
+const refMark = "\x1e"
+
+// Ref is a reference to message id, to be turned into text by Resolve.
+func Ref(id string) string { return refMark + id }
+
+// Resolve looks up s if it is a Ref, and returns any other text as it is.
+func Resolve(s string) string {
+	if id, ok := strings.CutPrefix(s, refMark); ok {
+		return T(id)
+	}
+	return s
+}
