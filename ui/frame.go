@@ -26,6 +26,9 @@ func (a *App) View() tea.View {
 func (a *App) render() string {
 	w, h := a.c.width, a.c.height
 	if w < minWidth || h < minHeight {
+		if a.confirm != nil { // asked by q: the question must be seen
+			return wrap(a.confirm.title+" "+a.confirm.body+" (y/n)", max(10, w))
+		}
 		return tooSmall(a.c, w, h)
 	}
 	inner := w - 2
@@ -37,6 +40,8 @@ func (a *App) render() string {
 	bodyH := h - 2 - lineCount(helpLine)
 	var body string
 	switch {
+	case a.confirm != nil:
+		body = a.confirmView(inner)
 	case a.ask != nil:
 		body = a.askView(inner)
 	case a.fullHelp:
@@ -48,7 +53,9 @@ func (a *App) render() string {
 	gap := bodyH - lineCount(body)
 	var b strings.Builder
 	b.WriteString(crumb)
-	b.WriteString("\n\n")
+	b.WriteString("\n")
+	b.WriteString(a.statusBar(inner))
+	b.WriteString("\n")
 	b.WriteString(body)
 	b.WriteString(strings.Repeat("\n", gap+1))
 	b.WriteString(helpLine)
@@ -98,6 +105,12 @@ func (a *App) breadcrumb(width int) string {
 // always work. Movement keys are left to the full help (?).
 func (a *App) bindings() (screen, always []key.Binding) {
 	k := a.c.keys
+	if a.confirm != nil {
+		return a.confirmBindings(), nil
+	}
+	if a.fullHelp {
+		return nil, []key.Binding{bindingWith(k.Help, "key.closehelp"), k.Quit}
+	}
 	if a.ask != nil {
 		b := func(keys, id string) key.Binding {
 			return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, i18n.T(id)))
@@ -126,28 +139,6 @@ func (a *App) bindings() (screen, always []key.Binding) {
 	return screen, append(always, k.Help, k.Quit)
 }
 
-// statusLine is the last outcome worth telling (a link opened, or the URL
-// to open by hand where no browser could start).
-func (a *App) statusLine(width int) string {
-	s := a.status
-	dl := a.c.dl.view(width)
-	if s.text == "" {
-		return dl
-	}
-	if dl != "" {
-		dl += "\n"
-	}
-	style := a.c.st.Status
-	if s.isErr {
-		style = a.c.st.Bad
-	}
-	line := dl + style.Render(truncate(s.text, width))
-	if s.url != "" {
-		line += "\n" + truncate(hyperlink(s.url, s.url), width)
-	}
-	return line
-}
-
 // helpLine fits the help line to the width by dropping the screen's last
 // keys first: back (or cancel), help and quit are always shown.
 func (a *App) helpLine(width int) string {
@@ -162,12 +153,41 @@ func (a *App) helpLine(width int) string {
 	return ""
 }
 
+// fullHelpView is every key that works here: the screen's own, moving,
+// and the ones that work everywhere, each once, with its every key.
 func (a *App) fullHelpView(width int) string {
 	k := a.c.keys
-	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Help, k.Quit}}
+	long := func(b key.Binding, label string) key.Binding {
+		b.SetHelp(label, b.Help().Desc)
+		return b
+	}
+	var own []key.Binding
+	seen := map[string]bool{}
+	for _, b := range a.top().Bindings() {
+		h := b.Help().Key
+		if h == k.Up.Help().Key || h == k.Down.Help().Key || seen[h] {
+			continue // listed with the movement keys
+		}
+		seen[h] = true
+		if h == k.Tab.Help().Key {
+			b = long(b, "tab/shift+tab")
+		}
+		own = append(own, b)
+	}
+	move := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+	always := []key.Binding{}
+	if len(a.stack) > 1 {
+		always = append(always, long(k.Back, "esc/backspace"))
+	}
+	always = append(always, k.Downloads, k.Everything, k.Guide, k.Links, k.Help, k.Quit)
 	a.help.SetWidth(width)
-	return a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView(cols) +
-		"\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
+	out := a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView([][]key.Binding{own, move, always})
+	if l, ok := a.top().(interface{ legend() []string }); ok {
+		for _, id := range l.legend() {
+			out += "\n" + wrap(i18n.T(id), width)
+		}
+	}
+	return out + "\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
 }
 
 func tooSmall(c *common, w, h int) string {

@@ -13,7 +13,8 @@ type column struct {
 	Width   int
 	Flex    bool
 	Right   bool
-	Drop    int // drop this column when the table is narrower than this (0: never)
+	Drop    int // optional: the highest Drop goes first when columns do not fit (0: never)
+	Max     int // the most it takes however wide its content (0: no cap)
 }
 
 // table is a windowed list: it holds every row's cells, but filters with a
@@ -23,6 +24,12 @@ type table struct {
 	cols    []column
 	rows    [][]string
 	hay     []string
+	natural []int // the widest cell of each column, header included
+	order   []int // rows in sort order (nil: as given)
+	sortCol int   // the column sorted by, -1 for none
+	desc    bool
+	less    func(a, b, col int) int // compares rows a and b by col (nil: by cell text)
+	marked  func(row int) bool      // draws a mark before marked rows (nil: no mark column)
 	visible []int // indices into rows that pass the filter
 	filter  string
 	cursor  int // index into visible
@@ -31,17 +38,57 @@ type table struct {
 	tone    func(row, col int, cell string) (string, bool)
 }
 
-func newTable(cols []column) table { return table{cols: cols} }
+func newTable(cols []column) table { return table{cols: cols, sortCol: -1} }
 
-// SetRows replaces the rows, keeping the filter and, where it can, the cursor.
+// SetRows replaces the rows, keeping the filter, the sort and, where it
+// can, the cursor. It measures each column's widest cell once here, so
+// drawing never measures more than the rows on screen.
 func (t *table) SetRows(rows [][]string) {
 	sel := t.Selected()
 	t.rows = rows
 	t.hay = make([]string, len(rows))
+	t.natural = make([]int, len(t.cols))
+	var b strings.Builder
 	for i, r := range rows {
-		t.hay[i] = strings.ToLower(strings.Join(r, "\x00"))
+		b.Reset()
+		for ci, cell := range r {
+			if ci > 0 {
+				b.WriteByte(0)
+			}
+			b.WriteString(cell)
+			if ci < len(t.natural) {
+				t.natural[ci] = max(t.natural[ci], cellWidth(cell))
+			}
+		}
+		t.hay[i] = lowerASCII(b.String())
 	}
+	t.sortRows()
 	t.apply(sel)
+}
+
+// cellWidth is a cell's width in columns; ASCII, the common case, is
+// counted without the Unicode tables.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// lowerASCII lower-cases s, without allocating when it has no upper case.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // SetFilter shows only rows whose cells contain q (case-insensitive).
@@ -53,9 +100,22 @@ func (t *table) SetFilter(q string) {
 
 func (t *table) apply(keep int) {
 	t.visible = t.visible[:0]
-	for i, h := range t.hay {
-		if t.filter == "" || strings.Contains(h, t.filter) {
+	if t.filter == "" && t.order == nil {
+		if cap(t.visible) < len(t.rows) {
+			t.visible = make([]int, 0, len(t.rows))
+		}
+		for i := range t.rows {
 			t.visible = append(t.visible, i)
+		}
+	} else {
+		for n := range t.hay {
+			i := n
+			if t.order != nil {
+				i = t.order[n]
+			}
+			if t.filter == "" || strings.Contains(t.hay[i], t.filter) {
+				t.visible = append(t.visible, i)
+			}
 		}
 	}
 	t.cursor = 0
@@ -122,29 +182,81 @@ func (t *table) clamp() {
 	}
 }
 
-// widths lays the columns out in width cells, dropping optional columns
-// that do not fit. A width of 0 means the column is hidden.
-func (t table) widths(width int) []int {
-	w := make([]int, len(t.cols))
-	fixed, flex := 0, 0
+// widths lays the columns out in width cells. Each fixed column takes the
+// width its content needs (its header included, up to its Width cap when
+// one is set); the flex column takes what is left. When they do not fit,
+// optional columns go, the one with the highest Drop first. A width of 0
+// means the column is hidden.
+func (t table) widths(width int, header func(string) string) []int {
+	need := make([]int, len(t.cols))
 	for i, c := range t.cols {
-		if c.Drop > 0 && width < c.Drop {
-			continue
+		n := cellWidth(header(c.TitleID))
+		if i < len(t.natural) {
+			n = max(n, t.natural[i])
 		}
-		if c.Flex {
-			flex++
-			continue
+		if t.sortCol == i {
+			n++ // room for the sort arrow
 		}
-		w[i] = c.Width
-		fixed += c.Width + 1
+		if !c.Flex && c.Width > 0 && len(t.natural) == 0 {
+			n = max(n, c.Width) // nothing measured yet: the planned width
+		}
+		if c.Max > 0 {
+			n = min(n, c.Max)
+		}
+		need[i] = n
 	}
-	if flex > 0 {
-		each := max(8, (width-fixed)/flex-1)
+	shown := make([]bool, len(t.cols))
+	for i := range shown {
+		shown[i] = true
+	}
+	flexMin := func() int {
 		for i, c := range t.cols {
-			if c.Flex && w[i] == 0 && !(c.Drop > 0 && width < c.Drop) {
-				w[i] = each
+			if c.Flex && shown[i] {
+				return min(max(need[i], 8), 20)
 			}
 		}
+		return 0
+	}
+	total := func() int {
+		sum := flexMin()
+		for i, c := range t.cols {
+			if shown[i] && !c.Flex {
+				sum += need[i]
+			}
+			if shown[i] {
+				sum++
+			}
+		}
+		return sum - 1
+	}
+	for total() > width {
+		drop := -1
+		for i, c := range t.cols {
+			if shown[i] && c.Drop > 0 && (drop < 0 || c.Drop > t.cols[drop].Drop) {
+				drop = i
+			}
+		}
+		if drop < 0 {
+			break
+		}
+		shown[drop] = false
+	}
+	w := make([]int, len(t.cols))
+	used, flex := 0, -1
+	for i, c := range t.cols {
+		if !shown[i] {
+			continue
+		}
+		if c.Flex && flex < 0 {
+			flex = i
+			used++
+			continue
+		}
+		w[i] = need[i]
+		used += need[i] + 1
+	}
+	if flex >= 0 {
+		w[flex] = max(8, width-used)
 	}
 	return w
 }
@@ -153,15 +265,24 @@ func (t table) widths(width int) []int {
 func (t *table) View(st styles, width, height int, header func(string) string) string {
 	t.height = max(1, height-1)
 	t.clamp()
-	w := t.widths(width)
+	gutter := ""
+	if t.marked != nil {
+		gutter = "  "
+		width -= 2
+	}
+	w := t.widths(width, header)
 	var b strings.Builder
 	cells := make([]string, 0, len(t.cols))
 	for i, c := range t.cols {
 		if w[i] > 0 {
-			cells = append(cells, pad(header(c.TitleID), w[i], c.Right))
+			title := header(c.TitleID)
+			if i == t.sortCol {
+				title += sortArrow(t.desc)
+			}
+			cells = append(cells, pad(title, w[i], c.Right))
 		}
 	}
-	b.WriteString(st.Header.Render(truncate(strings.Join(cells, " "), width)))
+	b.WriteString(st.Header.Render(gutter + truncate(strings.Join(cells, " "), width)))
 	end := min(len(t.visible), t.offset+t.height)
 	for vi := t.offset; vi < end; vi++ {
 		ri := t.visible[vi]
@@ -184,8 +305,15 @@ func (t *table) View(st styles, width, height int, header func(string) string) s
 		}
 		line := truncate(strings.Join(cells, " "), width)
 		b.WriteByte('\n')
+		if t.marked != nil {
+			if t.marked(ri) {
+				line = "● " + line
+			} else {
+				line = "  " + line
+			}
+		}
 		if vi == t.cursor {
-			b.WriteString(st.Selected.Render(pad(line, width, false)))
+			b.WriteString(st.Selected.Render(pad(line, width+len(gutter), false)))
 		} else {
 			b.WriteString(line)
 		}

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/azinvoice/azinvoice/model"
+	"github.com/azinvoice/azinvoice/ui/i18n"
+)
+
+// statusBar is the line under the breadcrumb: who is signed in and to
+// which tenant, the DEMO and READ-ONLY badges, where downloads go and
+// when the data on screen was read.
+func (a *App) statusBar(width int) string {
+	st := a.c.st
+	cfg := a.c.cfg
+	var parts []string
+	if cfg.Demo {
+		parts = append(parts, st.Badge.Render(i18n.T("bar.demo")))
+	}
+	if cfg.ReadOnly {
+		parts = append(parts, st.Badge.Render(i18n.T("bar.readonly")))
+	}
+	who := model.Clean(cfg.Identity)
+	if who == "" {
+		who = i18n.T("bar.unknownidentity")
+	}
+	if cfg.TenantID != "" {
+		who = i18n.T("bar.identity", map[string]any{"Who": who, "Tenant": model.Clean(cfg.TenantID)})
+	}
+	parts = append(parts, st.Dim.Render(who))
+	dir := cfg.DownloadDir
+	if dir == "" {
+		dir = "."
+	}
+	parts = append(parts, st.Dim.Render(i18n.T("bar.downloads", map[string]any{"Dir": model.Clean(dir)})))
+	if t := a.readAt(); !t.IsZero() {
+		parts = append(parts, st.Dim.Render(i18n.T("bar.read", map[string]any{"Time": t.UTC().Format(time.TimeOnly) + " UTC"})))
+	}
+	// Drop from the right (the least needed) until it fits.
+	for len(parts) > 1 && ansi.StringWidth(strings.Join(parts, "  ")) > width {
+		parts = parts[:len(parts)-1]
+	}
+	return truncate(strings.Join(parts, "  "), width)
+}
+
+// readAt is when the data on the screen on top was read, if it says.
+func (a *App) readAt() time.Time {
+	if r, ok := a.top().(interface{ dataReadAt() time.Time }); ok {
+		return r.dataReadAt()
+	}
+	return time.Time{}
+}
