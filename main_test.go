@@ -39,6 +39,19 @@ func TestFlags(t *testing.T) {
 	}
 }
 
+// A bad --download-dir is named at start-up, before any download.
+func TestBadDownloadDir(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o600)
+	for _, bad := range []string{filepath.Join(dir, "missing"), file} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"--demo", "--download-dir", bad}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "download folder") {
+			t.Errorf("%s: exit %d, stderr %q", bad, code, errb.String())
+		}
+	}
+}
+
 func TestNoTerminal(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"--demo"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "terminal") {

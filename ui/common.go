@@ -35,8 +35,8 @@ type common struct {
 	nextID int
 	spin   string // the current spinner frame, advanced by the root
 	dl     *downloads
-	dark   bool // the terminal's background, for the styles
-	mono   bool // no colour: selection in reverse video
+	dark   bool                 // the terminal's background, for the styles
+	mono   bool                 // no colour: selection in reverse video
 	sorts  map[string]sortState // each kind of list's sort, for the session
 }
 

@@ -48,6 +48,7 @@ func newHarness(t *testing.T, w, h int, opts ...func(*emulator.Options, *Config)
 	}
 	cfg.Billing = live
 	cfg.TenantID = client.CallerTenant(context.Background(), srv.Credential())
+	cfg.Identity = client.CallerName(context.Background(), srv.Credential())
 	cfg.Cloud = "AzureCloud"
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -120,7 +121,15 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 // screen is the current frame without colour.
-func (h *harness) screen() string { return ansi.Strip(h.app.render()) }
+// The download folder is a temporary one: it is shown as <downloads>, so
+// golden screens are the same on every run.
+func (h *harness) screen() string {
+	s := ansi.Strip(h.app.render())
+	if d := h.app.c.cfg.DownloadDir; d != "" {
+		s = strings.ReplaceAll(s, shortPath(d), "<downloads>")
+	}
+	return s
+}
 
 // selectRow moves the cursor down until the selected row contains text.
 func (h *harness) selectRow(text string) {

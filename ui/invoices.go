@@ -59,10 +59,10 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 		},
 		emptyID: "invoices.empty", hintID: "invoices.empty.hint", whatID: "what.invoices",
 		sortKey: "invoices", mark: true,
-		less:    invoiceLess,
-		copy:    func(in model.Invoice) string { return in.Name },
-		info:    func(in model.Invoice) []infoRow { return invoiceInfo(s.scope, in) },
-		above:   func(width int) string { return s.header(width) },
+		less:  invoiceLess,
+		copy:  func(in model.Invoice) string { return in.Name },
+		info:  func(in model.Invoice) []infoRow { return invoiceInfo(s.scope, in) },
+		above: func(width int) string { return s.header(width) },
 		empty: func(width int) string { return s.likelyView(width) },
 	})
 	s.spec.keys = s.keys

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"time"
 
@@ -35,7 +36,7 @@ func (a *App) statusBar(width int) string {
 	if dir == "" {
 		dir = "."
 	}
-	parts = append(parts, st.Dim.Render(i18n.T("bar.downloads", map[string]any{"Dir": model.Clean(dir)})))
+	parts = append(parts, st.Dim.Render(i18n.T("bar.downloads", map[string]any{"Dir": shortPath(dir)})))
 	if t := a.readAt(); !t.IsZero() {
 		parts = append(parts, st.Dim.Render(i18n.T("bar.read", map[string]any{"Time": t.UTC().Format(time.TimeOnly) + " UTC"})))
 	}
@@ -44,6 +45,20 @@ func (a *App) statusBar(width int) string {
 		parts = parts[:len(parts)-1]
 	}
 	return truncate(strings.Join(parts, "  "), width)
+}
+
+// shortPath fits a folder into the bar: the home folder as ~, and a long
+// path cut from the left, where the folders that tell it apart are.
+func shortPath(dir string) string {
+	const most = 32
+	if home, err := os.UserHomeDir(); err == nil && home != "" && strings.HasPrefix(dir, home) {
+		dir = "~" + strings.TrimPrefix(dir, home)
+	}
+	r := []rune(model.Clean(dir))
+	if len(r) > most {
+		return "…" + string(r[len(r)-most+1:])
+	}
+	return string(r)
 }
 
 // readAt is when the data on the screen on top was read, if it says.

@@ -30,7 +30,7 @@ type table struct {
 	desc    bool
 	less    func(a, b, col int) int // compares rows a and b by col (nil: by cell text)
 	marked  func(row int) bool      // draws a mark before marked rows (nil: no mark column)
-	visible []int // indices into rows that pass the filter
+	visible []int                   // indices into rows that pass the filter
 	filter  string
 	cursor  int // index into visible
 	offset  int // first visible row on screen
