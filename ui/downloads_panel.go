@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
+	"path/filepath"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/pkg/browser"
 
@@ -30,11 +31,12 @@ func newDownloadsPanel(c *common) *downloadsPanel {
 			{TitleID: "col.dlstatus", Width: 10},
 			{TitleID: "col.size", Width: 9, Right: true, Drop: 1},
 			{TitleID: "col.detail", Width: 40, Max: 60, Drop: 2},
+			{TitleID: "col.folder", Width: 30, Max: 60, Drop: 3},
 		},
 		row: func(j *dlJob) []string {
-			path := j.path
-			if path == "" {
-				path = j.name
+			name, dir := j.name, ""
+			if j.path != "" {
+				name, dir = filepath.Base(j.path), filepath.Dir(j.path)
 			}
 			detail := ""
 			if j.err != nil {
@@ -45,7 +47,7 @@ func newDownloadsPanel(c *common) *downloadsPanel {
 			if j.prog.Done > 0 {
 				size = bytesText(j.prog.Done)
 			}
-			return []string{model.Clean(path), dlStateText(j), size, detail}
+			return []string{model.Clean(name), dlStateText(j), size, detail, model.Clean(dir)}
 		},
 		tone: func(j *dlJob, col int, cell string) (string, bool) {
 			if col != 1 {
@@ -78,14 +80,8 @@ func newDownloadsPanel(c *common) *downloadsPanel {
 			}
 		},
 		emptyID: "dlpanel.empty", hintID: "dlpanel.empty.hint", whatID: "what.downloads",
-		sortKey: "downloads",
+		sortKey: "downloads", enterID: "key.openfile",
 	})
-	p.spec.bindings = func(j **dlJob) []key.Binding {
-		if j != nil && (*j).state == dlDone {
-			return []key.Binding{bindingWith(c.keys.Enter, "key.openfile")}
-		}
-		return nil
-	}
 	p.refresh()
 	return p
 }

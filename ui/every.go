@@ -167,8 +167,8 @@ func (e *everyInvoice) Update(msg tea.Msg) tea.Cmd {
 
 // show sorts due and past due first and keeps the cursor on its invoice.
 func (e *everyInvoice) show() {
-	var keep string
-	if cur := e.Current(); cur != nil {
+	var keep string // the cursor stays on the top row until the person moves it
+	if cur := e.Current(); cur != nil && e.tbl.cursor > 0 {
 		keep = cur.inv.ID + cur.inv.Name
 	}
 	slices.SortStableFunc(e.all, func(a, b scopedInvoice) int {
@@ -178,7 +178,14 @@ func (e *everyInvoice) show() {
 		if c := a.inv.DueDate.Compare(b.inv.DueDate); c != 0 && dueRank(a.inv.Status) < 2 {
 			return c // the soonest due first
 		}
-		return b.inv.Date.Compare(a.inv.Date) // newest first
+		if c := b.inv.Date.Compare(a.inv.Date); c != 0 {
+			return c // newest first
+		}
+		// Scopes answer in any order: the same data always shows the same way.
+		if c := strings.Compare(a.where, b.where); c != 0 {
+			return c
+		}
+		return strings.Compare(a.inv.Name, b.inv.Name)
 	})
 	e.SetItems(e.all)
 	for i, si := range e.items {

@@ -113,6 +113,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "down":
 		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	}
@@ -126,6 +128,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 func (h *harness) screen() string {
 	s := ansi.Strip(h.app.render())
 	if d := h.app.c.cfg.DownloadDir; d != "" {
+		s = strings.ReplaceAll(s, d, "<downloads>")
 		s = strings.ReplaceAll(s, shortPath(d), "<downloads>")
 	}
 	return s

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -18,28 +20,111 @@ type infoRow struct {
 // infoSource is a screen that can list the IDs of what is under its cursor.
 type infoSource interface{ info() []infoRow }
 
-// infoScreen shows every ID of one thing, so it can be read and copied:
-// invoice name, subscription GUID, account and profile IDs, portal link.
-func infoScreen(c *common, crumbs []string, rows []infoRow) screen {
-	s := newList(c, listSpec[infoRow]{
-		crumbs: append(append([]string{}, crumbs...), i18n.T("crumb.info")),
-		cols: []column{
-			{TitleID: "col.field", Width: 18},
-			{TitleID: "col.value", Flex: true},
-		},
-		row:     func(r infoRow) []string { return []string{i18n.T(r.labelID), model.Clean(r.value)} },
-		copy:    func(r infoRow) string { return r.value },
-		emptyID: "info.empty", whatID: "what.info",
-		enter: func(r infoRow) tea.Cmd {
-			if model.Allowed(r.value) == nil {
-				return openLink(r.value)
+// infoScreen shows every ID of one thing in full, so it can be read and
+// copied: invoice name, subscription GUID, account and profile IDs, portal
+// link. Long IDs are broken only where they have a separator, never
+// cut with an ellipsis.
+type infoView struct {
+	c      *common
+	id     int
+	crumbs []string
+	rows   []infoRow
+	cursor int
+	offset int
+}
+
+func infoScreen(c *common, _ []string, rows []infoRow) screen {
+	return &infoView{c: c, id: c.newID(), crumbs: []string{i18n.T("crumb.info")}, rows: rows}
+}
+
+func (v *infoView) Init() tea.Cmd    { return nil }
+func (v *infoView) ID() int          { return v.id }
+func (v *infoView) Busy() bool       { return false }
+func (v *infoView) Cancel()          {}
+func (v *infoView) Capturing() bool  { return false }
+func (v *infoView) Crumbs() []string { return v.crumbs }
+
+func (v *infoView) copyText() string {
+	if v.cursor < len(v.rows) {
+		return v.rows[v.cursor].value
+	}
+	return ""
+}
+
+func (v *infoView) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, v.c.keys.Up):
+		v.cursor = max(0, v.cursor-1)
+	case key.Matches(k, v.c.keys.Down):
+		v.cursor = min(len(v.rows)-1, v.cursor+1)
+	case key.Matches(k, v.c.keys.Enter), key.Matches(k, v.c.keys.Open):
+		if t := v.copyText(); model.Allowed(t) == nil {
+			return openLink(t)
+		}
+	}
+	return nil
+}
+
+func (v *infoView) Bindings() []key.Binding {
+	b := []key.Binding{v.c.keys.Up, v.c.keys.Down, bindingWith(v.c.keys.Copy, "key.copyvalue")}
+	if model.Allowed(v.copyText()) == nil {
+		b = append(b, v.c.keys.Open)
+	}
+	return b
+}
+
+func (v *infoView) View(width, height int) string {
+	st := v.c.st
+	var lines []string
+	start := 0
+	for i, r := range v.rows {
+		if i == v.cursor {
+			start = len(lines)
+		}
+		marker := "  "
+		if i == v.cursor {
+			marker = st.Key.Render("▸ ")
+		}
+		lines = append(lines, marker+st.Dim.Render(i18n.T(r.labelID)))
+		for _, l := range breakID(model.Clean(r.value), max(10, width-4)) {
+			if i == v.cursor {
+				l = st.Bold.Render(l)
 			}
-			return nil
-		},
-	})
-	s.spec.bindings = func(*infoRow) []key.Binding { return nil }
-	s.SetItems(rows)
-	return s
+			lines = append(lines, "    "+l)
+		}
+	}
+	if start < v.offset {
+		v.offset = start
+	}
+	if start >= v.offset+height-2 {
+		v.offset = start - height + 3
+	}
+	v.offset = max(0, min(v.offset, len(lines)-height))
+	return strings.Join(lines[v.offset:min(len(lines), v.offset+height)], "\n")
+}
+
+// breakID cuts an ID into lines of at most width cells, after a "/", ":",
+// "_" or "-" where one falls in the line, so a GUID stays whole wherever
+// it can.
+func breakID(s string, width int) []string {
+	var out []string
+	r := []rune(s)
+	for len(r) > width {
+		cut := width
+		for i := width; i > width/2; i-- {
+			if c := r[i-1]; c == '/' || c == ':' || c == '_' {
+				cut = i
+				break
+			}
+		}
+		out = append(out, string(r[:cut]))
+		r = r[cut:]
+	}
+	return append(out, string(r))
 }
 
 // info rows of the things the lists hold.

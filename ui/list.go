@@ -44,6 +44,7 @@ type listSpec[T any] struct {
 	info    func(T) []infoRow         // what i shows about a row (nil: no info view)
 	legend  []string                  // message IDs explaining the columns, for ? help
 	mark    bool                      // space marks rows
+	enterID string                    // what enter does, for the help line (default: open)
 }
 
 type listScreen[T any] struct {
@@ -57,7 +58,7 @@ type listScreen[T any] struct {
 	partial   bool         // rows shown while the load goes on filling them in
 	marks     map[int]bool // rows marked with space, by index into items
 	readAt    time.Time    // when the rows were read from Azure
-	rowsTop   int          // lines above the first row in the last frame, for clicks
+	rowsTop   int          // the first row's line in the last frame, for clicks
 }
 
 func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
@@ -266,7 +267,11 @@ func (s *listScreen[T]) Bindings() []key.Binding {
 	if cur != nil {
 		b = append(b, k.Up, k.Down)
 		if s.spec.enter != nil {
-			b = append(b, k.Enter)
+			enter := k.Enter
+			if s.spec.enterID != "" {
+				enter = bindingWith(k.Enter, s.spec.enterID)
+			}
+			b = append(b, enter)
 		}
 	}
 	if s.spec.bindings != nil {
@@ -319,7 +324,7 @@ func (s *listScreen[T]) View(width, height int) string {
 		used = strings.Count(head, "\n") + 1
 	}
 	body := s.body(width, max(1, height-used))
-	s.rowsTop = used + 1 // the table's header line
+	s.rowsTop = used + 1 // under the table's header line
 	if head == "" {
 		return body
 	}
@@ -442,8 +447,8 @@ func (s *listScreen[T]) click(m clickMsg) tea.Cmd {
 	if s.loading || s.err != nil || s.filtering {
 		return nil
 	}
-	vi := s.tbl.offset + m.y - s.rowsTop - 1
-	if m.y <= s.rowsTop || vi < 0 || vi >= s.tbl.Len() || vi >= s.tbl.offset+s.tbl.height {
+	vi := s.tbl.offset + m.y - s.rowsTop
+	if m.y < s.rowsTop || vi < 0 || vi >= s.tbl.Len() || vi >= s.tbl.offset+s.tbl.height {
 		return nil
 	}
 	s.tbl.cursor = vi

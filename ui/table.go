@@ -170,7 +170,11 @@ func (t *table) clamp() {
 	if t.cursor < 0 {
 		t.cursor = 0
 	}
-	h := max(1, t.height)
+	if t.height == 0 {
+		t.offset = 0 // not drawn yet: View places the window
+		return
+	}
+	h := t.height
 	if t.cursor < t.offset {
 		t.offset = t.cursor
 	}
@@ -256,6 +260,23 @@ func (t table) widths(width int, header func(string) string) []int {
 		used += need[i] + 1
 	}
 	if flex >= 0 {
+		// The flex column (the name) gets at least its content, up to 20
+		// cells, before capped columns (an account's name beside it) keep theirs.
+		want := min(need[flex], 20)
+		for i, c := range t.cols {
+			short := want - (width - used)
+			if short <= 0 {
+				break
+			}
+			if c.Max > 0 && w[i] > 0 {
+				floor := max(10, cellWidth(header(c.TitleID)))
+				give := min(short, w[i]-floor)
+				if give > 0 {
+					w[i] -= give
+					used -= give
+				}
+			}
+		}
 		w[flex] = max(8, width-used)
 	}
 	return w
