@@ -13,13 +13,13 @@ import (
 func invoiceTone(c *common, st model.InvoiceStatus, cell string) (string, bool) {
 	switch st {
 	case model.StatusPaid:
-		return c.st.Good.Render(cell), true
+		return c.st.cached(c.st.Good, "good", cell), true
 	case model.StatusDue:
-		return c.st.Warn.Render(cell), true
+		return c.st.cached(c.st.Warn, "warn", cell), true
 	case model.StatusOverDue:
-		return c.st.Bad.Render(cell), true
+		return c.st.cached(c.st.Bad, "bad", cell), true
 	case model.StatusVoid:
-		return c.st.Dim.Render(cell), true
+		return c.st.cached(c.st.Dim, "dim", cell), true
 	}
 	return "", false
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -142,15 +143,28 @@ func (a *App) bindings() (screen, always []key.Binding) {
 // helpLine fits the help line to the width by dropping the screen's last
 // keys first: back (or cancel), help and quit are always shown.
 func (a *App) helpLine(width int) string {
-	a.help.SetWidth(0)
 	screen, always := a.bindings()
+	// The line is the same from one key to the next: draw it only when
+	// the keys or the width change.
+	var sig strings.Builder
+	sig.WriteString(strconv.Itoa(width))
+	for _, b := range append(append([]key.Binding{}, screen...), always...) {
+		sig.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
+	}
+	if sig.String() == a.helpSig && a.helpSig != "" {
+		return a.helpText
+	}
+	a.help.SetWidth(0)
+	line := ""
 	for n := len(screen); n >= 0; n-- {
-		line := a.help.ShortHelpView(append(append([]key.Binding{}, screen[:n]...), always...))
+		line = a.help.ShortHelpView(append(append([]key.Binding{}, screen[:n]...), always...))
 		if lipgloss.Width(line) <= width || n == 0 {
-			return truncate(line, width)
+			line = truncate(line, width)
+			break
 		}
 	}
-	return ""
+	a.helpSig, a.helpText = sig.String(), line
+	return line
 }
 
 // fullHelpView is every key that works here: the screen's own, moving,

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -239,7 +240,33 @@ func sparkLabel(spark, rng string) string {
 	return i18n.T("invoices.sparkrange", map[string]any{"Count": len([]rune(spark)), "Range": rng})
 }
 
+// wordCache keeps the words for Azure's enum values (status, invoice type)
+// per language: looking each one up in the catalogue for every one of
+// 100,000 rows cost more than the rest of the row together.
+var wordCache sync.Map // lang + "\x00" + kind + value -> string
+
+func cachedWord(kind, value string, word func(string) string) string {
+	if len(value) > 40 { // not one of the few values Azure uses: not kept
+		return word(value)
+	}
+	k := i18n.Language() + "\x00" + kind + value
+	if w, ok := wordCache.Load(k); ok {
+		return w.(string)
+	}
+	w := word(value)
+	wordCache.Store(k, w)
+	return w
+}
+
 func statusText(st model.InvoiceStatus) string {
+	return cachedWord("s", string(st), func(v string) string { return statusWord(model.InvoiceStatus(v)) })
+}
+
+func invoiceTypeText(t string) string {
+	return cachedWord("t", t, invoiceTypeWord)
+}
+
+func statusWord(st model.InvoiceStatus) string {
 	if st == "" {
 		return model.None
 	}
@@ -250,7 +277,7 @@ func statusText(st model.InvoiceStatus) string {
 	return model.Clean(string(st))
 }
 
-func invoiceTypeText(t string) string {
+func invoiceTypeWord(t string) string {
 	if t == "" {
 		return model.None
 	}

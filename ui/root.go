@@ -38,6 +38,8 @@ type App struct {
 	// the last click, to tell a double click
 	lastClick   clickMsg
 	lastClickAt time.Time
+	// the help line last drawn, and what it was drawn for
+	helpSig, helpText string
 }
 
 // New builds the app. ctx bounds every request it makes.
@@ -91,6 +93,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		a.c.dark = msg.IsDark()
 		a.c.st = newStyles(a.c.dark, a.c.mono)
 		a.help.Styles = help.DefaultStyles(msg.IsDark())
+		a.helpSig = ""
 		return nil
 	case tea.ColorProfileMsg:
 		a.c.mono = msg.Profile <= colorprofile.ASCII

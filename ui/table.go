@@ -2,6 +2,8 @@ package ui
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -48,47 +50,60 @@ func (t *table) SetRows(rows [][]string) {
 	t.rows = rows
 	t.hay = make([]string, len(rows))
 	t.natural = make([]int, len(t.cols))
-	var b strings.Builder
+	var buf []byte // reused: each row's haystack costs one allocation
 	for i, r := range rows {
-		b.Reset()
+		buf = buf[:0]
 		for ci, cell := range r {
 			if ci > 0 {
-				b.WriteByte(0)
+				buf = append(buf, 0)
 			}
-			b.WriteString(cell)
+			buf = appendLower(buf, cell)
 			if ci < len(t.natural) {
 				t.natural[ci] = max(t.natural[ci], cellWidth(cell))
 			}
 		}
-		t.hay[i] = lowerASCII(b.String())
+		t.hay[i] = string(buf)
 	}
 	t.sortRows()
 	t.apply(sel)
 }
 
-// cellWidth is a cell's width in columns; ASCII, the common case, is
-// counted without the Unicode tables.
+// cellWidth is a cell's width in columns. Text below U+0300 (Latin,
+// symbols such as € and →, which fill one cell each) is counted by runes;
+// anything that may be wide or combining goes to the Unicode tables.
 func cellWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+	n := 0
+	for _, r := range s {
+		if r >= 0x300 && (r < 0x2000 || r > 0x2bff) || r == '\x1b' {
 			return ansi.StringWidth(s)
 		}
+		n++
 	}
-	return len(s)
+	return n
 }
 
-// lowerASCII lower-cases s, without allocating when it has no upper case.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
+// appendLower appends s lower-cased, for the filter, without strings.Map's
+// per-rune calls for ASCII.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x80 {
-			return strings.ToLower(s)
+		if c < 0x80 {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		if 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsUpper(r) {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		} else {
+			b = append(b, s[i:i+size]...)
 		}
+		i += size
 	}
-	return s
+	return b
 }
 
 // SetFilter shows only rows whose cells contain q (case-insensitive).
@@ -344,7 +359,7 @@ func (t *table) View(st styles, width, height int, header func(string) string) s
 
 // pad fits s into exactly w cells: truncated with an ellipsis, or padded.
 func pad(s string, w int, right bool) string {
-	sw := ansi.StringWidth(s)
+	sw := cellWidth(s)
 	if sw > w {
 		return ansi.Truncate(s, w, "…")
 	}
@@ -356,7 +371,7 @@ func pad(s string, w int, right bool) string {
 }
 
 func truncate(s string, w int) string {
-	if ansi.StringWidth(s) <= w {
+	if cellWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
