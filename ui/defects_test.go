@@ -341,3 +341,14 @@ func TestDefectSmallThings(t *testing.T) {
 		t.Errorf("the likely-reason wait is a bare spinner: %s", v)
 	}
 }
+
+// 11. A GUID is never broken in the middle by wrapping.
+func TestDefectGUIDsWrapWhole(t *testing.T) {
+	guid := "09e7c25f-56aa-54c2-8997-91d4a21d5127"
+	for _, w := range []int{40, 50, 60} {
+		out := wrap("The subscription "+guid+" is billed in another tenant.", w)
+		if !strings.Contains(out, guid) {
+			t.Errorf("width %d broke the GUID:\n%s", w, out)
+		}
+	}
+}

@@ -306,3 +306,18 @@ func TestMouse(t *testing.T) {
 		t.Error("a click under help reached the screen")
 	}
 }
+
+// The full help and the quit question, as drawn.
+func TestHelpAndQuitGolden(t *testing.T) {
+	for _, sz := range featureSizes {
+		h := financeInvoices(t)
+		h.send(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+		h.keys("?")
+		golden(t, fmt.Sprintf("help_%dx%d", sz.w, sz.h), h.screen())
+		h.keys("esc", "d")
+		h.app.Update(keyMsg("q"))
+		golden(t, fmt.Sprintf("quit_%dx%d", sz.w, sz.h), h.screen())
+		h.keys("n")
+		h.waitDownloads()
+	}
+}

@@ -194,14 +194,43 @@ func (a *App) fullHelpView(width int) string {
 		always = append(always, long(k.Back, "esc/backspace"))
 	}
 	always = append(always, k.Downloads, k.Everything, k.Guide, k.Links, k.Help, k.Quit)
-	a.help.SetWidth(width)
-	out := a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView([][]key.Binding{own, move, always})
+	out := a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.keyColumns(width, own, move, always)
 	if l, ok := a.top().(interface{ legend() []string }); ok {
 		for _, id := range l.legend() {
 			out += "\n" + wrap(i18n.T(id), width)
 		}
 	}
 	return out + "\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
+}
+
+// keyColumns lays every key out in as many columns as the width holds,
+// filled top to bottom in order: the screen's keys, moving, the rest. No
+// key is ever cut off the right edge.
+func (a *App) keyColumns(width int, groups ...[]key.Binding) string {
+	st := a.c.st
+	type entry struct{ k, d string }
+	var es []entry
+	kw, dw := 0, 0
+	for _, g := range groups {
+		for _, b := range g {
+			e := entry{b.Help().Key, b.Help().Desc}
+			kw, dw = max(kw, cellWidth(e.k)), max(dw, cellWidth(e.d))
+			es = append(es, e)
+		}
+	}
+	colW := kw + 1 + dw + 3
+	cols := max(1, min(len(es), (width+3)/colW))
+	rows := (len(es) + cols - 1) / cols
+	lines := make([]string, rows)
+	for i, e := range es {
+		r, c := i%rows, i/rows
+		cell := st.Key.Render(pad(e.k, kw, false)) + " " + st.Dim.Render(e.d)
+		if c < cols-1 && i+rows < len(es) {
+			cell += strings.Repeat(" ", dw-cellWidth(e.d)+3)
+		}
+		lines[r] += cell
+	}
+	return strings.Join(lines, "\n")
 }
 
 func tooSmall(c *common, w, h int) string {
