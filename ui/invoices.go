@@ -26,6 +26,33 @@ type invoicesScr struct {
 	scope  model.Scope
 	window model.Period // the periods of the rows shown
 	want   model.Period // the periods last asked for ([ and ] move it)
+	money  moneyMemo
+}
+
+// moneyMemo remembers the text of amounts met again while rows are built:
+// most invoices owe €0.00, and a list holds few currencies. It forgets
+// everything past 16,384 amounts, so it never grows with the list.
+type moneyMemo struct {
+	m map[moneyKey]string
+}
+
+type moneyKey struct {
+	lang, cur string
+	amount    float64
+	known     bool
+}
+
+func (mm *moneyMemo) text(m model.Money) string {
+	k := moneyKey{i18n.Language(), m.Currency, m.Amount, m.Known}
+	if s, ok := mm.m[k]; ok {
+		return s
+	}
+	if mm.m == nil || len(mm.m) >= 1<<14 {
+		mm.m = make(map[moneyKey]string, 1024)
+	}
+	s := i18n.Money(m)
+	mm.m[k] = s
+	return s
 }
 
 func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
@@ -50,7 +77,7 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 		},
 		row: func(in model.Invoice) []string {
 			return []string{model.OrNone(model.Clean(in.Name)), i18n.Period(in.Period), i18n.Date(in.Date),
-				i18n.Money(in.Billed), i18n.Money(in.Due), statusText(in.Status), invoiceTypeText(in.Type)}
+				s.money.text(in.Billed), s.money.text(in.Due), statusText(in.Status), invoiceTypeText(in.Type)}
 		},
 		tone: func(in model.Invoice, col int, cell string) (string, bool) {
 			if col != 5 {
@@ -243,18 +270,30 @@ func sparkLabel(spark, rng string) string {
 // wordCache keeps the words for Azure's enum values (status, invoice type)
 // per language: looking each one up in the catalogue for every one of
 // 100,000 rows cost more than the rest of the row together.
-var wordCache sync.Map // lang + "\x00" + kind + value -> string
+var (
+	wordMu    sync.RWMutex
+	wordCache = map[wordKey]string{}
+)
+
+type wordKey struct{ lang, kind, value string }
 
 func cachedWord(kind, value string, word func(string) string) string {
 	if len(value) > 40 { // not one of the few values Azure uses: not kept
 		return word(value)
 	}
-	k := i18n.Language() + "\x00" + kind + value
-	if w, ok := wordCache.Load(k); ok {
-		return w.(string)
+	k := wordKey{i18n.Language(), kind, value}
+	wordMu.RLock()
+	w, ok := wordCache[k]
+	wordMu.RUnlock()
+	if ok {
+		return w
 	}
-	w := word(value)
-	wordCache.Store(k, w)
+	w = word(value)
+	wordMu.Lock()
+	if len(wordCache) < 1024 {
+		wordCache[k] = w
+	}
+	wordMu.Unlock()
 	return w
 }
 
