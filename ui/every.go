@@ -46,6 +46,7 @@ type everyInvoice struct {
 	stop                context.CancelFunc
 	total, done, failed int
 	listed, running     bool
+	stopped             bool // cancelled before every scope answered
 	all                 []scopedInvoice
 }
 
@@ -86,7 +87,10 @@ func newEveryInvoice(c *common) *everyInvoice {
 		if si == nil {
 			return nil
 		}
-		return invoiceBindings(c, si.scope, si.inv)
+		if len(e.marks) > 0 {
+			return append(batchBindings(c), c.keys.Refresh)
+		}
+		return append(invoiceBindings(c, si.scope, si.inv), c.keys.Refresh)
 	}
 	e.loaded = true // usable at once: rows appear as scopes answer
 	return e
@@ -100,7 +104,7 @@ func (e *everyInvoice) reload() tea.Cmd {
 	ctx, cancel := context.WithCancel(e.c.ctx)
 	e.stop = cancel
 	e.feed = make(chan everyMsg, 64)
-	e.total, e.done, e.failed, e.listed, e.running, e.all = 0, 0, 0, false, true, nil
+	e.total, e.done, e.failed, e.listed, e.running, e.stopped, e.all = 0, 0, 0, false, true, false, nil
 	e.SetItems(nil)
 	go crawl(ctx, e.c.cfg.Billing, yearWindow(e.c.now(), 0), e.feed)
 	return e.listen()
@@ -127,12 +131,18 @@ func (e *everyInvoice) Cancel() {
 		e.stop()
 		e.stop = nil
 	}
+	if e.running {
+		e.stopped = true // esc: what was read stays, and says it is partial
+	}
 	e.running = false
 }
 
 func (e *everyInvoice) Leave() { e.Cancel() }
 
 func (e *everyInvoice) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !e.filtering && key.Matches(k, e.c.keys.Refresh) {
+		return e.reload()
+	}
 	m, ok := msg.(loadedMsg)
 	if !ok || m.screen != e.id {
 		return e.listScreen.Update(msg)
@@ -215,6 +225,8 @@ func (e *everyInvoice) header(width int) string {
 		parts = append(parts, e.c.spin+" "+i18n.T("every.finding", map[string]any{"Done": e.done, "Count": e.total}))
 	case e.running:
 		parts = append(parts, e.c.spin+" "+i18n.T("every.progress", map[string]any{"Done": e.done, "Count": e.total}))
+	case e.stopped:
+		parts = append(parts, st.Warn.Render(i18n.T("every.stopped", map[string]any{"Done": e.done, "Count": e.total})))
 	default:
 		parts = append(parts, i18n.T("every.scopes", map[string]any{"Count": e.total}))
 	}

@@ -321,3 +321,21 @@ func TestHelpAndQuitGolden(t *testing.T) {
 		h.waitDownloads()
 	}
 }
+
+// esc stops the crawl and says the list is partial; r reads every scope again.
+func TestEveryInvoiceStopAndRefresh(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	_, cmd := h.app.Update(keyMsg("A"))
+	for _, m := range flattenDeep(cmd) {
+		h.app.Update(m) // pushed; the crawl's answers are held
+	}
+	e := h.app.top().(*everyInvoice)
+	h.keys("esc")
+	if e.running || !strings.Contains(h.screen(), "stopped after") {
+		t.Fatalf("esc did not stop the crawl:\n%s", h.screen())
+	}
+	h.keys("r")
+	if e.running || !strings.Contains(h.screen(), "scopes read") || len(e.items) == 0 {
+		t.Fatalf("r did not read again:\n%s", h.screen())
+	}
+}

@@ -16,7 +16,7 @@ type column struct {
 	Flex    bool
 	Right   bool
 	Drop    int // optional: the highest Drop goes first when columns do not fit (0: never)
-	Max     int // the most it takes however wide its content (0: no cap)
+	Max     int // the most it takes when room is short (0: no cap)
 }
 
 // table is a windowed list: it holds every row's cells, but filters with a
@@ -219,9 +219,6 @@ func (t table) widths(width int, header func(string) string) []int {
 		if !c.Flex && c.Width > 0 && len(t.natural) == 0 {
 			n = max(n, c.Width) // nothing measured yet: the planned width
 		}
-		if c.Max > 0 {
-			n = min(n, c.Max)
-		}
 		need[i] = n
 	}
 	shown := make([]bool, len(t.cols))
@@ -247,6 +244,13 @@ func (t table) widths(width int, header func(string) string) []int {
 			}
 		}
 		return sum - 1
+	}
+	if total() > width { // short of room: capped columns give up their excess first
+		for i, c := range t.cols {
+			if c.Max > 0 {
+				need[i] = min(need[i], c.Max)
+			}
+		}
 	}
 	for total() > width {
 		drop := -1
