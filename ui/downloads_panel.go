@@ -47,7 +47,7 @@ func newDownloadsPanel(c *common) *downloadsPanel {
 			if j.prog.Done > 0 {
 				size = bytesText(j.prog.Done)
 			}
-			return []string{model.Clean(name), dlStateText(j), size, detail, model.Clean(dir)}
+			return []string{model.Clean(name), dlStateText(j), size, detail, shortPath(dir)}
 		},
 		tone: func(j *dlJob, col int, cell string) (string, bool) {
 			if col != 1 {
