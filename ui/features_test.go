@@ -51,9 +51,14 @@ func TestCopyAndInfo(t *testing.T) {
 		h := financeInvoices(t)
 		h.send(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
 		inv := h.app.top().(*invoicesScr).Current()
+		var system string
+		systemClipboard = func(s string) error { system = s; return nil }
 		_, cmd := h.app.Update(keyMsg("y"))
 		if !strings.Contains(msgTypes(cmd), "setClipboardMsg") || !strings.Contains(h.screen(), "Copied: "+inv.Name) {
 			t.Fatalf("y did not copy %s (%s):\n%s", inv.Name, msgTypes(cmd), h.screen())
+		}
+		if system != inv.Name {
+			t.Errorf("the system clipboard fallback got %q", system)
 		}
 		h.keys("i")
 		scr := h.screen()

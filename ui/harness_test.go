@@ -52,6 +52,7 @@ func newHarness(t *testing.T, w, h int, opts ...func(*emulator.Options, *Config)
 	cfg.Cloud = "AzureCloud"
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
+	systemClipboard = func(string) error { return nil } // never the person's clipboard
 	hs := &harness{t: t, app: New(ctx, cfg), srv: srv}
 	hs.app.c.dl.pump = true
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/atotto/clipboard"
 
 	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
@@ -58,13 +59,22 @@ func wholeLink(url string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// copy puts text on the clipboard through the terminal (OSC 52). Terminals
-// that do not take OSC 52 ignore it, so the status line also shows the text
-// in full, to select by hand.
+// systemClipboard is the fallback for terminals that do not take OSC 52:
+// the desktop's own clipboard tool (pbcopy, xclip, xsel, wl-copy, clip.exe),
+// where there is one. A var so tests never touch the person's clipboard.
+var systemClipboard = clipboard.WriteAll
+
+// copy puts text on the clipboard through the terminal (OSC 52, which
+// reaches the local clipboard even over SSH) and through the system's
+// clipboard tool. Where neither works, the status line shows the text in
+// full, to select by hand.
 func (a *App) copy(text string) tea.Cmd {
 	clean := model.Clean(text)
 	a.setStatus(statusMsg{text: i18n.T("status.copied", map[string]any{"Text": clean}), url: linkOrEmpty(text)})
-	return tea.SetClipboard(clean)
+	return tea.Batch(tea.SetClipboard(clean), func() tea.Msg {
+		_ = systemClipboard(clean) // no tool here (a server, SSH): OSC 52 and the status line remain
+		return nil
+	})
 }
 
 func linkOrEmpty(s string) string {
