@@ -29,11 +29,39 @@ type invoicesScr struct {
 	money  moneyMemo
 }
 
-// moneyMemo remembers the text of amounts met again while rows are built:
-// most invoices owe €0.00, and a list holds few currencies. It forgets
-// everything past 16,384 amounts, so it never grows with the list.
+// moneyMemo remembers the text of amounts and dates met again while rows
+// are built: most invoices owe €0.00, a list holds few currencies, and
+// invoices share their periods and dates. It forgets everything past
+// 16,384 values, so it never grows with the list.
 type moneyMemo struct {
-	m map[moneyKey]string
+	m     map[moneyKey]string
+	dates map[dateKey]string
+}
+
+type dateKey struct {
+	lang       string
+	start, end int64 // Unix seconds; end is 0 for a single date
+	period     bool
+}
+
+func (mm *moneyMemo) dateText(k dateKey, format func() string) string {
+	if s, ok := mm.dates[k]; ok {
+		return s
+	}
+	if mm.dates == nil || len(mm.dates) >= 1<<14 {
+		mm.dates = make(map[dateKey]string, 256)
+	}
+	s := format()
+	mm.dates[k] = s
+	return s
+}
+
+func (mm *moneyMemo) date(lang string, t time.Time) string {
+	return mm.dateText(dateKey{lang: lang, start: t.Unix()}, func() string { return i18n.Date(t) })
+}
+
+func (mm *moneyMemo) period(lang string, p model.Period) string {
+	return mm.dateText(dateKey{lang: lang, start: p.Start.Unix(), end: p.End.Unix(), period: true}, func() string { return i18n.Period(p) })
 }
 
 type moneyKey struct {
@@ -42,8 +70,8 @@ type moneyKey struct {
 	known     bool
 }
 
-func (mm *moneyMemo) text(m model.Money) string {
-	k := moneyKey{i18n.Language(), m.Currency, m.Amount, m.Known}
+func (mm *moneyMemo) text(lang string, m model.Money) string {
+	k := moneyKey{lang, m.Currency, m.Amount, m.Known}
 	if s, ok := mm.m[k]; ok {
 		return s
 	}
@@ -76,8 +104,10 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 			return func(ctx context.Context) ([]model.Invoice, error) { return c.cfg.Billing.Invoices(ctx, sc, w) }
 		},
 		row: func(in model.Invoice) []string {
-			return []string{model.OrNone(model.Clean(in.Name)), i18n.Period(in.Period), i18n.Date(in.Date),
-				s.money.text(in.Billed), s.money.text(in.Due), statusText(in.Status), invoiceTypeText(in.Type)}
+			lang := i18n.Language()
+			return []string{model.OrNone(model.Clean(in.Name)), s.money.period(lang, in.Period), s.money.date(lang, in.Date),
+				s.money.text(lang, in.Billed), s.money.text(lang, in.Due),
+				cachedWordIn(lang, "s", string(in.Status), statusWordOf), cachedWordIn(lang, "t", in.Type, invoiceTypeWord)}
 		},
 		tone: func(in model.Invoice, col int, cell string) (string, bool) {
 			if col != 5 {
@@ -278,10 +308,14 @@ var (
 type wordKey struct{ lang, kind, value string }
 
 func cachedWord(kind, value string, word func(string) string) string {
+	return cachedWordIn(i18n.Language(), kind, value, word)
+}
+
+func cachedWordIn(lang, kind, value string, word func(string) string) string {
 	if len(value) > 40 { // not one of the few values Azure uses: not kept
 		return word(value)
 	}
-	k := wordKey{i18n.Language(), kind, value}
+	k := wordKey{lang, kind, value}
 	wordMu.RLock()
 	w, ok := wordCache[k]
 	wordMu.RUnlock()
@@ -298,8 +332,10 @@ func cachedWord(kind, value string, word func(string) string) string {
 }
 
 func statusText(st model.InvoiceStatus) string {
-	return cachedWord("s", string(st), func(v string) string { return statusWord(model.InvoiceStatus(v)) })
+	return cachedWord("s", string(st), statusWordOf)
 }
+
+func statusWordOf(v string) string { return statusWord(model.InvoiceStatus(v)) }
 
 func invoiceTypeText(t string) string {
 	return cachedWord("t", t, invoiceTypeWord)
