@@ -24,8 +24,8 @@ type column struct {
 // precomputed lower-case haystack and draws only the rows on screen, which is
 // what keeps 100,000 invoices responsive.
 type table struct {
-	cols    []column
-	rows    [][]string
+	cols []column
+	rows [][]string
 	// hay is every row's cells, lower-cased and joined, in one buffer
 	// (row i is hay[ends[i-1]:ends[i]]): one allocation for 100,000 rows,
 	// nothing for the garbage collector to walk.
