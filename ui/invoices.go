@@ -34,7 +34,10 @@ type invoicesScr struct {
 // invoices share their periods and dates. It forgets everything past
 // 16,384 values, so it never grows with the list.
 type moneyMemo struct {
-	m     map[moneyKey]string
+	m     map[moneyKey]map[float64]string // by language and currency, then amount
+	n     int
+	last  moneyKey           // the language and currency of the last amount, and
+	lastM map[float64]string // its map: a list rarely changes currency
 	dates map[dateKey]string
 }
 
@@ -64,22 +67,31 @@ func (mm *moneyMemo) period(lang string, p model.Period) string {
 	return mm.dateText(dateKey{lang: lang, start: p.Start.Unix(), end: p.End.Unix(), period: true}, func() string { return i18n.Period(p) })
 }
 
-type moneyKey struct {
-	lang, cur string
-	amount    float64
-	known     bool
-}
+type moneyKey struct{ lang, cur string }
 
 func (mm *moneyMemo) text(lang string, m model.Money) string {
-	k := moneyKey{lang, m.Currency, m.Amount, m.Known}
-	if s, ok := mm.m[k]; ok {
+	if !m.Known || m.Amount != m.Amount { // unknown or NaN: no key to keep it by
+		return i18n.Money(m)
+	}
+	k := moneyKey{lang, m.Currency}
+	inner := mm.lastM
+	if inner == nil || k != mm.last {
+		if mm.m == nil || mm.n >= 1<<14 {
+			mm.m, mm.n = map[moneyKey]map[float64]string{}, 0
+		}
+		inner = mm.m[k]
+		if inner == nil {
+			inner = make(map[float64]string, 256)
+			mm.m[k] = inner
+		}
+		mm.last, mm.lastM = k, inner
+	}
+	if s, ok := inner[m.Amount]; ok {
 		return s
 	}
-	if mm.m == nil || len(mm.m) >= 1<<14 {
-		mm.m = make(map[moneyKey]string, 1024)
-	}
 	s := i18n.Money(m)
-	mm.m[k] = s
+	inner[m.Amount] = s
+	mm.n++
 	return s
 }
 

@@ -95,16 +95,23 @@ func cellWidth(s string) int {
 	return n
 }
 
+var lowerTable = func() (t [128]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 // appendLower appends s lower-cased, for the filter, without strings.Map's
 // per-rune calls for ASCII.
 func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
+			b = append(b, lowerTable[c])
 			i++
 			continue
 		}
