@@ -126,6 +126,11 @@ func TestDefectEscAsksBeforeDroppingEdit(t *testing.T) {
 	if h.app.top() != s || !s.dirty() {
 		t.Fatal("n did not keep the edit")
 	}
+	// q asks too: quitting would lose the edit.
+	if _, cmd := h.app.Update(keyMsg("q")); quits(cmd) || !strings.Contains(h.screen(), "will be lost") {
+		t.Fatalf("q quit over an unsaved edit:\n%s", h.screen())
+	}
+	h.keys("n")
 	h.keys("esc", "y")
 	if h.app.top() == s {
 		t.Fatal("y did not leave")
