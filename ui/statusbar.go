@@ -24,14 +24,19 @@ func (a *App) statusBar(width int) string {
 	if cfg.ReadOnly {
 		parts = append(parts, st.Badge.Render(i18n.T("bar.readonly")))
 	}
-	who := model.Clean(cfg.Identity)
-	if who == "" {
-		who = i18n.T("bar.unknownidentity")
+	name := model.Clean(cfg.Identity)
+	if name == "" {
+		name = i18n.T("bar.unknownidentity")
 	}
-	if cfg.TenantID != "" {
-		who = i18n.T("bar.identity", map[string]any{"Who": who, "Tenant": model.Clean(cfg.TenantID)})
+	who := func(tenant string) string {
+		if tenant == "" {
+			return st.Dim.Render(name)
+		}
+		return st.Dim.Render(i18n.T("bar.identity", map[string]any{"Who": name, "Tenant": tenant}))
 	}
-	parts = append(parts, st.Dim.Render(who))
+	tenant := model.Clean(cfg.TenantID)
+	parts = append(parts, who(tenant))
+	whoAt := len(parts) - 1
 	dir := cfg.DownloadDir
 	if dir == "" {
 		dir = "."
@@ -40,7 +45,11 @@ func (a *App) statusBar(width int) string {
 	if t := a.readAt(); !t.IsZero() {
 		parts = append(parts, st.Dim.Render(i18n.T("bar.read", map[string]any{"Time": t.UTC().Format(time.TimeOnly) + " UTC"})))
 	}
-	// Drop from the right (the least needed) until it fits.
+	// Too wide: the tenant's GUID is cut to its first block (the i view
+	// of a subscription shows it whole), then parts go from the right.
+	if ansi.StringWidth(strings.Join(parts, "  ")) > width && len([]rune(tenant)) > 9 {
+		parts[whoAt] = who(string([]rune(tenant)[:8]) + "…")
+	}
 	for len(parts) > 1 && ansi.StringWidth(strings.Join(parts, "  ")) > width {
 		parts = parts[:len(parts)-1]
 	}
