@@ -70,9 +70,10 @@ func (t *table) SetRows(rows [][]string) {
 			if ci > 0 {
 				t.hay = append(t.hay, 0)
 			}
-			t.hay = appendLower(t.hay, cell)
+			var w int
+			t.hay, w = appendLowerWidth(t.hay, cell)
 			if ci < len(t.natural) {
-				t.natural[ci] = max(t.natural[ci], cellWidth(cell))
+				t.natural[ci] = max(t.natural[ci], w)
 			}
 		}
 		t.ends[i] = len(t.hay)
@@ -105,25 +106,40 @@ var lowerTable = func() (t [128]byte) {
 	return t
 }()
 
-// appendLower appends s lower-cased, for the filter, without strings.Map's
-// per-rune calls for ASCII.
-func appendLower(b []byte, s string) []byte {
+// appendLowerWidth appends s lower-cased, for the filter, and measures it
+// as cellWidth does, in one pass: building 100,000 rows reads each cell once.
+func appendLowerWidth(b []byte, s string) ([]byte, int) {
+	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
 			b = append(b, lowerTable[c])
+			if c == 0x1b {
+				n = -1
+			} else if n >= 0 {
+				n++
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsUpper(r) {
+		symbol := r >= 0x2000 && r <= 0x2bff // punctuation, currency, arrows: one cell, no case
+		if !symbol && unicode.IsUpper(r) {
 			b = utf8.AppendRune(b, unicode.ToLower(r))
 		} else {
 			b = append(b, s[i:i+size]...)
 		}
+		if r >= 0x300 && !symbol {
+			n = -1 // may be wide or combining: the Unicode tables decide
+		} else if n >= 0 {
+			n++
+		}
 		i += size
 	}
-	return b
+	if n < 0 {
+		n = ansi.StringWidth(s)
+	}
+	return b, n
 }
 
 // SetFilter shows only rows whose cells contain q (case-insensitive).
