@@ -31,9 +31,10 @@ type scopedInvoice struct {
 type everyMsg struct {
 	scopes int // scopes newly found
 	found  []scopedInvoice
-	done   bool // one scope was read (found may be empty)
-	failed bool // …and could not be read
-	listed bool // every scope has been found
+	done   bool   // one scope was read (found may be empty)
+	failed bool   // …and could not be read
+	where  string // the scope that failed, as shown
+	listed bool   // every scope has been found
 }
 
 // everyInvoice (A) is every invoice the identity can see, across every
@@ -46,7 +47,8 @@ type everyInvoice struct {
 	stop                context.CancelFunc
 	total, done, failed int
 	listed, running     bool
-	stopped             bool // cancelled before every scope answered
+	stopped             bool     // cancelled before every scope answered
+	failedWhere         []string // the scopes that could not be read
 	all                 []scopedInvoice
 }
 
@@ -105,6 +107,7 @@ func (e *everyInvoice) reload() tea.Cmd {
 	e.stop = cancel
 	e.feed = make(chan everyMsg, 64)
 	e.total, e.done, e.failed, e.listed, e.running, e.stopped, e.all = 0, 0, 0, false, true, false, nil
+	e.failedWhere = nil
 	e.SetItems(nil)
 	go crawl(ctx, e.c.cfg.Billing, yearWindow(e.c.now(), 0), e.feed)
 	return e.listen()
@@ -165,6 +168,9 @@ func (e *everyInvoice) Update(msg tea.Msg) tea.Cmd {
 		}
 		if v.failed {
 			e.failed++
+			if v.where != "" {
+				e.failedWhere = append(e.failedWhere, v.where)
+			}
 		}
 		if len(v.found) > 0 {
 			e.all = append(e.all, v.found...)
@@ -230,11 +236,17 @@ func (e *everyInvoice) header(width int) string {
 	default:
 		parts = append(parts, i18n.T("every.scopes", map[string]any{"Count": e.total}))
 	}
-	if e.failed > 0 {
-		parts = append(parts, st.Bad.Render(i18n.T("every.failed", map[string]any{"Count": e.failed})))
-	}
 	if t := dueTotals(e.all); t != "" {
 		parts = append(parts, st.Warn.Render(i18n.T("every.due", map[string]any{"Totals": t})))
+	}
+	if e.failed > 0 {
+		line := i18n.T("every.failed", map[string]any{"Count": e.failed})
+		if len(e.failedWhere) > 0 { // name them: the person can open that scope for the reason
+			names := slices.Clone(e.failedWhere)
+			slices.Sort(names)
+			line += ": " + i18n.Join(names)
+		}
+		parts = append(parts, st.Bad.Render(line))
 	}
 	return truncate(strings.Join(parts, "  "), width)
 }
@@ -307,6 +319,9 @@ func crawl(ctx context.Context, b client.Billing, window model.Period, feed chan
 				return
 			}
 			m := everyMsg{done: true, failed: err != nil}
+			if err != nil {
+				m.where = where
+			}
 			for _, in := range invs {
 				m.found = append(m.found, scopedInvoice{scope: sc, where: where, inv: in})
 			}
@@ -335,7 +350,7 @@ func crawl(ctx context.Context, b client.Billing, window model.Period, feed chan
 					return
 				}
 				if err != nil {
-					send(everyMsg{scopes: 1, done: true, failed: true})
+					send(everyMsg{scopes: 1, done: true, failed: true, where: title})
 					return
 				}
 				for _, p := range profs {
@@ -354,7 +369,7 @@ func crawl(ctx context.Context, b client.Billing, window model.Period, feed chan
 					return
 				}
 				if err != nil {
-					send(everyMsg{scopes: 1, done: true, failed: true})
+					send(everyMsg{scopes: 1, done: true, failed: true, where: title})
 					return
 				}
 				for _, s := range subs {
