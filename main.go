@@ -147,7 +147,7 @@ func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billin
 		// AZINVOICE_DEMO_FAULTS turns on the emulator's faults (README, "Troubleshooting").
 		eo := emulator.Options{}
 		if err := eo.ApplyFaults(os.Getenv("AZINVOICE_DEMO_FAULTS")); err != nil {
-			return nil, "", nil, err // checked in run before; kept for other callers
+			return nil, "", "", nil, err // checked in run before; kept for other callers
 		}
 		srv, err := emulator.Start(eo)
 		if err != nil {

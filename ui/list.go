@@ -325,6 +325,9 @@ func (s *listScreen[T]) View(width, height int) string {
 	}
 	body := s.body(width, max(1, height-used))
 	s.rowsTop = used + 1 // under the table's header line
+	if s.partial && s.spec.filling != nil {
+		s.rowsTop++ // the "filling in" line above the table
+	}
 	if head == "" {
 		return body
 	}
