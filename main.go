@@ -109,12 +109,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	// A folder that cannot take a download is said now, in its own words,
+	// not blamed on Azure at the first download.
+	dlDir := downloadDir(o.downloadDir)
+	if err := ui.CheckDownloadDir(dlDir); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
 		fmt.Fprintln(stderr, i18n.T("tty.none"))
 		return 2
 	}
 
-	billing, tenant, shutdown, err := connect(ctx, o, logger)
+	billing, tenant, who, shutdown, err := connect(ctx, o, logger)
 	if err != nil {
 		fmt.Fprintln(stderr, i18n.T("signin.fail", map[string]any{"Err": client.RedactText(err.Error())}))
 		return 1
@@ -122,7 +130,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer shutdown()
 
 	app := ui.New(ctx, ui.Config{
-		Billing: billing, ReadOnly: o.readOnly, DownloadDir: downloadDir(o.downloadDir),
+		Billing: billing, ReadOnly: o.readOnly, DownloadDir: dlDir, Identity: who,
 		TenantID: tenant, Cloud: "AzureCloud", Logger: logger, Demo: o.demo, // only the public cloud's endpoint is used
 	})
 	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
@@ -136,16 +144,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // connect builds the live client: against the in-process emulator for
 // --demo, against Azure with DefaultAzureCredential otherwise.
-func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billing, string, func(), error) {
+func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billing, string, string, func(), error) {
 	if o.demo {
 		// AZINVOICE_DEMO_FAULTS turns on the emulator's faults (README, "Troubleshooting").
 		eo := emulator.Options{}
 		if err := eo.ApplyFaults(os.Getenv("AZINVOICE_DEMO_FAULTS")); err != nil {
-			return nil, "", nil, err // checked in run before; kept for other callers
+			return nil, "", "", nil, err // checked in run before; kept for other callers
 		}
 		srv, err := emulator.Start(eo)
 		if err != nil {
-			return nil, "", nil, err
+			return nil, "", "", nil, err
 		}
 		live, err := client.NewLive(client.Options{
 			Credential: srv.Credential(), Endpoint: srv.URL(), Transport: srv.HTTPClient(),
@@ -153,24 +161,24 @@ func connect(ctx context.Context, o options, logger *slog.Logger) (client.Billin
 		})
 		if err != nil {
 			srv.Close()
-			return nil, "", nil, err
+			return nil, "", "", nil, err
 		}
-		return live, client.CallerTenant(ctx, srv.Credential()), func() { srv.Close() }, nil
+		return live, client.CallerTenant(ctx, srv.Credential()), client.CallerName(ctx, srv.Credential()), func() { srv.Close() }, nil
 	}
 	cred, err := client.NewCredential(o.tenant)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", "", nil, err
 	}
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := client.CheckCredential(cctx, cred); err != nil {
-		return nil, "", nil, err
+		return nil, "", "", nil, err
 	}
 	live, err := client.NewLive(client.Options{Credential: cred, Logger: logger})
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", "", nil, err
 	}
-	return live, client.CallerTenant(cctx, cred), func() {}, nil
+	return live, client.CallerTenant(cctx, cred), client.CallerName(cctx, cred), func() {}, nil
 }
 
 // openLog sends logs to a private file for --debug, and nowhere otherwise:
