@@ -44,6 +44,13 @@ func tui(stderr io.Writer) func(ctx context.Context, g *cli.Globals, open func()
 }
 
 func runTUI(ctx context.Context, g *cli.Globals, open func() (*cli.Session, int), stderr io.Writer) int {
+	// A folder that cannot take a download is said now, in its own words,
+	// not blamed on Azure at the first download.
+	dlDir := downloadDir(g.DownloadDir)
+	if err := ui.CheckDownloadDir(dlDir); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
 		fmt.Fprintln(stderr, i18n.T("tty.none"))
 		return 2
@@ -53,7 +60,7 @@ func runTUI(ctx context.Context, g *cli.Globals, open func() (*cli.Session, int)
 		return code
 	}
 	app := ui.New(ctx, ui.Config{
-		Billing: s.Billing, ReadOnly: g.ReadOnly, DownloadDir: downloadDir(g.DownloadDir),
+		Billing: s.Billing, ReadOnly: g.ReadOnly, DownloadDir: dlDir, Identity: s.Identity,
 		TenantID: s.TenantID, Cloud: s.Cloud, Logger: s.Logger, Demo: g.Demo,
 	})
 	_, err := tea.NewProgram(app, tea.WithContext(ctx)).Run()

@@ -63,49 +63,78 @@ func (l *Live) callerOID(ctx context.Context) (string, error) {
 }
 
 func oidFromJWT(token string) (string, error) {
+	var c claims
+	if err := readClaims(token, &c); err != nil {
+		return "", err
+	}
+	if c.OID == "" {
+		return "", errors.New("access token has no oid claim")
+	}
+	return c.OID, nil
+}
+
+// claims are the token claims azinvoice reads, without verification: the
+// oid to match role assignments, the tid to compare with billing tenants,
+// and a name to show in the status bar. Never trusted for anything else.
+type claims struct {
+	OID        string `json:"oid"`
+	TID        string `json:"tid"`
+	IDP        string `json:"idp"`
+	UPN        string `json:"upn"`
+	Email      string `json:"email"`
+	Name       string `json:"name"`
+	UniqueName string `json:"unique_name"`
+	Preferred  string `json:"preferred_username"`
+	AppID      string `json:"appid"`
+}
+
+// who is the signed-in name a person would recognise: a user's upn, login
+// or email, else an app's ID (a service principal or managed identity).
+func (c claims) who() string {
+	return firstOf(c.UPN, c.Preferred, c.Email, c.UniqueName, c.Name, c.AppID)
+}
+
+// readClaims decodes a JWT's payload into v. The token itself is never
+// logged or returned.
+func readClaims(token string, v any) error {
 	parts := strings.Split(token, ".")
 	if len(parts) != 3 {
-		return "", errors.New("access token is not a JWT")
+		return errors.New("access token is not a JWT")
 	}
 	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
 	if err != nil {
-		return "", errors.New("access token payload is not base64url")
+		return errors.New("access token payload is not base64url")
 	}
-	var claims struct {
-		OID string `json:"oid"`
+	if err := json.Unmarshal(payload, v); err != nil {
+		return errors.New("access token payload is not JSON")
 	}
-	if err := json.Unmarshal(payload, &claims); err != nil {
-		return "", errors.New("access token payload is not JSON")
+	return nil
+}
+
+// callerClaims asks the credential for a token and reads its claims; the
+// zero value when either fails.
+func callerClaims(ctx context.Context, cred azcore.TokenCredential, scope []string) claims {
+	var c claims
+	tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopeOr(scope)})
+	if err != nil || readClaims(tok.Token, &c) != nil {
+		return claims{}
 	}
-	if claims.OID == "" {
-		return "", errors.New("access token has no oid claim")
-	}
-	return claims.OID, nil
+	return c
 }
 
 // CallerTenant is the tenant the credential signed in to (the token's tid
 // claim, read without verification only to compare with billing tenants),
 // or "" when it cannot be read. scope is as for CheckCredential.
 func CallerTenant(ctx context.Context, cred azcore.TokenCredential, scope ...string) string {
-	tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopeOr(scope)})
-	if err != nil {
-		return ""
-	}
-	parts := strings.Split(tok.Token, ".")
-	if len(parts) != 3 {
-		return ""
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
-	if err != nil {
-		return ""
-	}
-	var claims struct {
-		TID string `json:"tid"`
-	}
-	if json.Unmarshal(payload, &claims) != nil {
-		return ""
-	}
-	return claims.TID
+	return callerClaims(ctx, cred, scope).TID
+}
+
+// CallerName is who the credential signed in as, for the status bar: the
+// token's upn, else unique_name or preferred_username (users), else its
+// appid (a service principal or managed identity), or "" when none can be
+// read. scope is as for CheckCredential.
+func CallerName(ctx context.Context, cred azcore.TokenCredential, scope ...string) string {
+	return callerClaims(ctx, cred, scope).who()
 }
 
 func scopeOr(scope []string) []string {

@@ -2,8 +2,6 @@ package client
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
@@ -41,25 +39,13 @@ func (l *Live) Caller(ctx context.Context) (model.IdentityKind, string) {
 }
 
 func identityFromJWT(token string) (model.IdentityKind, string) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
+	var c claims
+	if readClaims(token, &c) != nil {
 		return model.IdentityUnknown, ""
 	}
-	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
-	if err != nil {
-		return model.IdentityUnknown, ""
-	}
-	var c struct {
-		TID, IDP, UPN, Email, Name string
-		Unique                     string `json:"unique_name"`
-		Preferred                  string `json:"preferred_username"`
-	}
-	if json.Unmarshal(payload, &c) != nil {
-		return model.IdentityUnknown, ""
-	}
-	name := firstOf(c.UPN, c.Preferred, c.Email, c.Unique, c.Name)
+	name := c.who()
 	if strings.EqualFold(c.TID, msaTenant) || strings.EqualFold(c.IDP, "live.com") ||
-		strings.Contains(c.IDP, msaTenant) || strings.HasPrefix(strings.ToLower(c.Unique), "live.com#") {
+		strings.Contains(c.IDP, msaTenant) || strings.HasPrefix(strings.ToLower(c.UniqueName), "live.com#") {
 		return model.IdentityMicrosoft, name
 	}
 	if c.TID == "" {

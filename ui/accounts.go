@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -36,6 +37,9 @@ func accountsList(c *common) *listScreen[model.Account] {
 		},
 		enter:   func(a model.Account) tea.Cmd { return push(accountScreen(c, a)) },
 		emptyID: "accounts.empty", hintID: "accounts.empty.hint", whatID: "what.accounts",
+		sortKey: "accounts",
+		copy:    func(a model.Account) string { return a.Name },
+		info:    accountInfo,
 		keys: func(msg tea.KeyPressMsg, a *model.Account) (tea.Cmd, bool) {
 			if a == nil {
 				return nil, false
@@ -48,6 +52,8 @@ func accountsList(c *common) *listScreen[model.Account] {
 				return push(whyScreen(c, model.Clean(a.Title()), client.FactsRequest{Scope: accountScope(acct), Account: &acct})), true
 			case key.Matches(msg, c.keys.Email):
 				return push(emailForAccount(c, *a)), true
+			case key.Matches(msg, c.keys.Open):
+				return openLink(portalURL(accountScope(*a))), true
 			}
 			return nil, false
 		},
@@ -55,7 +61,7 @@ func accountsList(c *common) *listScreen[model.Account] {
 			if a == nil {
 				return nil
 			}
-			return []key.Binding{c.keys.Subs, c.keys.Why, c.keys.Email}
+			return []key.Binding{c.keys.Subs, c.keys.Why, c.keys.Email, c.keys.Open}
 		},
 	})
 }
@@ -124,8 +130,11 @@ func azureSubsList(c *common) *listScreen[model.Subscription] {
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, s) },
 		emptyID: "subs.empty", hintID: "subs.empty.hint", whatID: "what.subscriptions",
-		keys:     subKeys(c, model.Scope{}),
-		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why, c.keys.Email) },
+		sortKey: "subscriptions", legend: []string{"legend.billingtype"},
+		copy:     func(s model.Subscription) string { return s.SubscriptionID },
+		info:     subscriptionInfo,
+		keys:     withOpen(c, subKeys(c, model.Scope{})),
+		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why, c.keys.Email, c.keys.Open) },
 	})
 }
 
@@ -172,12 +181,32 @@ func subscriptionInvoices(c *common, s model.Subscription) tea.Cmd {
 		return nil // its billing details are still on their way
 	case s.PropertyErr != nil:
 		return push(noticeScreen(c, []string{title}, "notice.noproperty", s.PropertyErr).withWhy(subWhy(c, s)))
+	case otherTenant(c, s):
+		// Its invoices are in another directory: say so instead of asking
+		// Azure for a scope this sign-in cannot reach.
+		return push(noticeScreen(c, []string{title}, "notice.othertenant", nil).withWhy(subWhy(c, s)))
 	case s.Relationship == model.RelationshipCSPCustomer || s.Agreement == model.AgreementMPA || s.Offer() == model.OfferCSP:
 		return push(noticeScreen(c, []string{title}, "notice.csp", nil).withWhy(subWhy(c, s)))
 	case s.Agreement.InvoiceScope() == model.ScopeNone:
 		return push(noticeScreen(c, []string{title}, "notice.unknownagreement", nil).withWhy(subWhy(c, s)))
 	}
 	return push(invoicesScreen(c, s.BillingScope(), []string{title, i18n.Ref("crumb.invoices")}))
+}
+
+// otherTenant reports whether the subscription is billed in a directory
+// other than the one signed in to.
+func otherTenant(c *common, s model.Subscription) bool {
+	return s.BillingTenantID != "" && c.cfg.TenantID != "" && !strings.EqualFold(s.BillingTenantID, c.cfg.TenantID)
+}
+
+// withOpen adds o (the subscription's portal blade) to a subscription list's keys.
+func withOpen(c *common, keys func(tea.KeyPressMsg, *model.Subscription) (tea.Cmd, bool)) func(tea.KeyPressMsg, *model.Subscription) (tea.Cmd, bool) {
+	return func(msg tea.KeyPressMsg, s *model.Subscription) (tea.Cmd, bool) {
+		if s != nil && key.Matches(msg, c.keys.Open) {
+			return openLink(subscriptionPortalURL(*s)), true
+		}
+		return keys(msg, s)
+	}
 }
 
 // subWhy opens the diagnosis for one subscription.

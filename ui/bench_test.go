@@ -69,3 +69,37 @@ func BenchmarkInvoicesFilter(b *testing.B) {
 		_ = s.View(118, 36)
 	}
 }
+
+// BenchmarkInvoicesSetItems builds the rows of 100,000 invoices (5,000
+// distinct billed amounts, seven amounts due, as bigInvoices makes them).
+// Target: ≤ 100 ms and ≤ 50 MB.
+func BenchmarkInvoicesSetItems(b *testing.B) {
+	a := New(context.Background(), Config{Now: func() time.Time { return testNow }})
+	invs := bigInvoices(100_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s := invoicesScreen(a.c, model.Scope{Kind: model.ScopeProfile}, []string{"Finance", "Invoices"})
+		s.SetItems(invs)
+	}
+}
+
+// BenchmarkInvoicesFilterKeystroke is one key typed into the filter over
+// 100,000 invoices, with the frame drawn. Target: ≤ 5 ms.
+func BenchmarkInvoicesFilterKeystroke(b *testing.B) {
+	a, _ := benchApp(b, 100_000)
+	a.Update(keyMsg("/"))
+	typed := []string{"g", "1", "0", "0", "0", "9"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if i%(len(typed)+1) == len(typed) {
+			for range typed {
+				a.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+			}
+			continue
+		}
+		a.Update(keyMsg(typed[i%(len(typed)+1)]))
+		_ = a.View()
+	}
+}

@@ -17,6 +17,7 @@ type Config struct {
 	ReadOnly    bool
 	DownloadDir string
 	TenantID    string // the tenant signed in to, when known
+	Identity    string // who is signed in (user or app), when known
 	Cloud       string // the cloud signed in to (AzureCloud; Azure Government has no email invoices)
 	Logger      *slog.Logger
 	Demo        bool
@@ -34,8 +35,9 @@ type common struct {
 	nextID int
 	spin   string // the current spinner frame, advanced by the root
 	dl     *downloads
-	dark   bool // the terminal's background, for the styles
-	mono   bool // no colour: selection in reverse video
+	dark   bool                 // the terminal's background, for the styles
+	mono   bool                 // no colour: selection in reverse video
+	sorts  map[string]sortState // each kind of list's sort, for the session
 }
 
 func (c *common) now() time.Time {

@@ -55,8 +55,15 @@ func (d *detail) layout() {
 	d.docIdx = []int{-1}
 	for i, doc := range in.Documents {
 		line := fmt.Sprintf("%-13s %s", docKindText(doc.Kind), model.OrNone(model.Clean(doc.Name)))
-		if len(doc.DocNumbers) > 0 {
-			line += st.Dim.Render("  " + model.Clean(strings.Join(doc.DocNumbers, ", ")))
+		// Document numbers that only repeat the document's name say nothing.
+		var nums []string
+		for _, n := range doc.DocNumbers {
+			if n != doc.Name {
+				nums = append(nums, n)
+			}
+		}
+		if len(nums) > 0 {
+			line += st.Dim.Render("  " + model.Clean(strings.Join(nums, ", ")))
 		}
 		if _, why := doc.Route(d.scope.Agreement); why != "" {
 			line += st.Dim.Render("  " + i18n.T(why))
@@ -155,7 +162,7 @@ func (d *detail) Bindings() []key.Binding {
 	if doc := d.selectedDoc(); doc != nil && doc.Downloadable(d.scope.Agreement) {
 		b = append(b, bindingWith(d.c.keys.Enter, "key.downloaddoc"))
 	}
-	return append(append(b, invoiceBindings(d.c, d.scope, d.inv)...), d.c.keys.Why)
+	return append(append(b, invoiceBindings(d.c, d.scope, d.inv)...), d.c.keys.Why, d.c.keys.Copy, d.c.keys.Info)
 }
 
 // invoiceKeys are the download and open keys of an invoice, on the list
@@ -189,7 +196,7 @@ func invoiceKeys(c *common, owner int, sc model.Scope, inv model.Invoice, doc *m
 		}
 		return cmd, true
 	case key.Matches(k, c.keys.Open):
-		return openLinkID(model.LinkPortalCostBilling), true
+		return openLink(invoicePortalURL(sc, inv)), true
 	}
 	return nil, false
 }
@@ -221,6 +228,11 @@ func invoiceBindings(c *common, sc model.Scope, inv model.Invoice) []key.Binding
 	}
 	return append(b, c.keys.Open)
 }
+
+// copyText is what y copies on the detail screen: the invoice's name.
+func (d *detail) copyText() string { return d.inv.Name }
+
+func (d *detail) info() []infoRow { return invoiceInfo(d.scope, d.inv) }
 
 // Leave keeps the screen's downloads running after the person goes back.
 func (d *detail) Leave() {}

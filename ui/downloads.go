@@ -113,8 +113,7 @@ func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea
 	ctx, cancel := context.WithTimeout(d.c.ctx, downloadTimeout)
 	job := &dlJob{id: d.nextID, owner: owner, job: j, name: name, started: d.c.now(), cancel: cancel,
 		prog: client.JobProgress{Preparing: true, Size: -1}}
-	d.jobs = append(d.jobs, job)
-	d.trim()
+	d.jobs = append(d.jobs, job) // kept for the session: the downloads panel lists them all
 	id, events, billing := job.id, d.events, d.c.cfg.Billing
 	d.running.Add(1)
 	go func() {
@@ -136,21 +135,15 @@ func (d *downloads) start(owner int, j client.Job, existing client.Existing) tea
 	return nil
 }
 
-// trim forgets finished jobs beyond the last few.
-func (d *downloads) trim() {
-	var keep []*dlJob
-	finished := 0
-	for i := len(d.jobs) - 1; i >= 0; i-- {
-		j := d.jobs[i]
-		if j.state != dlRunning {
-			finished++
-			if finished > 3 {
-				continue
-			}
+// runningCount is how many downloads run now.
+func (d *downloads) runningCount() int {
+	n := 0
+	for _, j := range d.jobs {
+		if j.state == dlRunning {
+			n++
 		}
-		keep = append([]*dlJob{j}, keep...)
 	}
-	d.jobs = keep
+	return n
 }
 
 // handle applies an event; it returns a status line when a job ended.
@@ -223,7 +216,7 @@ func (d *downloads) view(width int) string {
 	st := d.c.st
 	var lines []string
 	var done, size int64
-	running := 0
+	running, unknown := 0, false
 	for _, j := range d.jobs {
 		if j.state != dlRunning {
 			continue
@@ -244,10 +237,18 @@ func (d *downloads) view(width int) string {
 		done += j.prog.Done
 		if j.prog.Size > 0 {
 			size += j.prog.Size
+		} else {
+			unknown = true
 		}
 	}
 	if running > 1 {
-		lines = append(lines, st.Dim.Render(truncate(i18n.T("dl.batch", map[string]any{"Count": running,
+		// A total is given only when every file's size is known; otherwise
+		// "57 KiB of 0 B" would be a sum of guesses.
+		id := "dl.batch"
+		if unknown {
+			id = "dl.batch.sofar"
+		}
+		lines = append(lines, st.Dim.Render(truncate(i18n.T(id, map[string]any{"Count": running,
 			"Done": bytesText(done), "Size": bytesText(size)}), width)))
 	}
 	return strings.Join(lines, "\n")

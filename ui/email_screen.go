@@ -389,5 +389,10 @@ func (s *emailScreen) applySaved(v emailSaved) {
 	s.note = emailNote{lines: lines, bad: true}
 }
 
+// Unsaved reports an edit not yet sent: leaving or quitting asks first.
+func (s *emailScreen) Unsaved() bool {
+	return s.kind == emailProfile && s.loaded && s.mode == modeView && s.dirty()
+}
+
 // Changed reports whether a change was sent to Azure from this screen.
 func (s *emailScreen) Changed() bool { return s.changed }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -26,6 +27,9 @@ func (a *App) View() tea.View {
 func (a *App) render() string {
 	w, h := a.c.width, a.c.height
 	if w < minWidth || h < minHeight {
+		if a.confirm != nil { // asked by q: the question must be seen
+			return wrap(a.confirm.title+" "+a.confirm.body+" (y/n)", max(10, w))
+		}
 		return tooSmall(a.c, w, h)
 	}
 	inner := w - 2
@@ -37,6 +41,8 @@ func (a *App) render() string {
 	bodyH := h - 2 - lineCount(helpLine)
 	var body string
 	switch {
+	case a.confirm != nil:
+		body = a.confirmView(inner)
 	case a.ask != nil:
 		body = a.askView(inner)
 	case a.fullHelp:
@@ -48,7 +54,9 @@ func (a *App) render() string {
 	gap := bodyH - lineCount(body)
 	var b strings.Builder
 	b.WriteString(crumb)
-	b.WriteString("\n\n")
+	b.WriteString("\n")
+	b.WriteString(a.statusBar(inner))
+	b.WriteString("\n")
 	b.WriteString(body)
 	b.WriteString(strings.Repeat("\n", gap+1))
 	b.WriteString(helpLine)
@@ -98,6 +106,12 @@ func (a *App) breadcrumb(width int) string {
 // always work. Movement keys are left to the full help (?).
 func (a *App) bindings() (screen, always []key.Binding) {
 	k := a.c.keys
+	if a.confirm != nil {
+		return a.confirmBindings(), nil
+	}
+	if a.fullHelp {
+		return nil, []key.Binding{bindingWith(k.Help, "key.closehelp"), k.Quit}
+	}
 	if a.ask != nil {
 		b := func(keys, id string) key.Binding {
 			return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, i18n.T(id)))
@@ -126,48 +140,97 @@ func (a *App) bindings() (screen, always []key.Binding) {
 	return screen, append(always, k.Help, k.Quit)
 }
 
-// statusLine is the last outcome worth telling (a link opened, or the URL
-// to open by hand where no browser could start).
-func (a *App) statusLine(width int) string {
-	s := a.status
-	dl := a.c.dl.view(width)
-	if s.text == "" {
-		return dl
-	}
-	if dl != "" {
-		dl += "\n"
-	}
-	style := a.c.st.Status
-	if s.isErr {
-		style = a.c.st.Bad
-	}
-	line := dl + style.Render(truncate(s.text, width))
-	if s.url != "" {
-		line += "\n" + truncate(hyperlink(s.url, s.url), width)
-	}
-	return line
-}
-
 // helpLine fits the help line to the width by dropping the screen's last
 // keys first: back (or cancel), help and quit are always shown.
 func (a *App) helpLine(width int) string {
-	a.help.SetWidth(0)
 	screen, always := a.bindings()
+	// The line is the same from one key to the next: draw it only when
+	// the keys or the width change.
+	var sig strings.Builder
+	sig.WriteString(strconv.Itoa(width))
+	for _, b := range append(append([]key.Binding{}, screen...), always...) {
+		sig.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
+	}
+	if sig.String() == a.helpSig && a.helpSig != "" {
+		return a.helpText
+	}
+	a.help.SetWidth(0)
+	line := ""
 	for n := len(screen); n >= 0; n-- {
-		line := a.help.ShortHelpView(append(append([]key.Binding{}, screen[:n]...), always...))
+		line = a.help.ShortHelpView(append(append([]key.Binding{}, screen[:n]...), always...))
 		if lipgloss.Width(line) <= width || n == 0 {
-			return truncate(line, width)
+			line = truncate(line, width)
+			break
 		}
 	}
-	return ""
+	a.helpSig, a.helpText = sig.String(), line
+	return line
 }
 
+// fullHelpView is every key that works here: the screen's own, moving,
+// and the ones that work everywhere, each once, with its every key.
 func (a *App) fullHelpView(width int) string {
 	k := a.c.keys
-	cols := [][]key.Binding{a.top().Bindings(), {k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Back, k.Guide, k.Links, k.Lang, k.Help, k.Quit}}
-	a.help.SetWidth(width)
-	return a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.help.FullHelpView(cols) +
-		"\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
+	long := func(b key.Binding, label string) key.Binding {
+		b.SetHelp(label, b.Help().Desc)
+		return b
+	}
+	var own []key.Binding
+	seen := map[string]bool{}
+	for _, b := range a.top().Bindings() {
+		h := b.Help().Key
+		if h == k.Up.Help().Key || h == k.Down.Help().Key || seen[h] {
+			continue // listed with the movement keys
+		}
+		seen[h] = true
+		if h == k.Tab.Help().Key {
+			b = long(b, "tab/shift+tab")
+		}
+		own = append(own, b)
+	}
+	move := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+	always := []key.Binding{}
+	if len(a.stack) > 1 {
+		always = append(always, long(k.Back, "esc/backspace"))
+	}
+	always = append(always, k.Downloads, k.Everything, k.Guide, k.Links, k.Lang, k.Help, k.Quit)
+	out := a.c.st.PanelTitle.Render(i18n.T("help.title")) + "\n\n" + a.keyColumns(width, own, move, always)
+	if l, ok := a.top().(interface{ legend() []string }); ok {
+		for _, id := range l.legend() {
+			out += "\n" + wrap(i18n.T(id), width)
+		}
+	}
+	return out + "\n\n" + a.c.st.Dim.Render(wrap(i18n.T("help.footer"), width))
+}
+
+// keyColumns lays every key out in as many columns as the width holds,
+// filled top to bottom in order: the screen's keys, moving, the rest. No
+// key is ever cut off the right edge.
+func (a *App) keyColumns(width int, groups ...[]key.Binding) string {
+	st := a.c.st
+	type entry struct{ k, d string }
+	var es []entry
+	kw, dw := 0, 0
+	for _, g := range groups {
+		for _, b := range g {
+			e := entry{b.Help().Key, b.Help().Desc}
+			kw, dw = max(kw, cellWidth(e.k)), max(dw, cellWidth(e.d))
+			es = append(es, e)
+		}
+	}
+	colW := kw + 1 + dw + 3
+	cols := max(1, min(len(es), (width+3)/colW))
+	rows := (len(es) + cols - 1) / cols
+	lines := make([]string, rows)
+	for i, e := range es {
+		r, c := i%rows, i/rows
+		cell := st.Key.Render(pad(e.k, kw, false)) + " " + st.Dim.Render(e.d)
+		if c < cols-1 && i+rows < len(es) {
+			cell += strings.Repeat(" ", dw-cellWidth(e.d)+3)
+		}
+		lines[r] += cell
+	}
+	return strings.Join(lines, "\n")
 }
 
 func tooSmall(c *common, w, h int) string {

@@ -48,8 +48,8 @@ func (g *guide) layout() {
 			title += " " + st.Dim.Render(i18n.T("guide.mark.seed_section"))
 		}
 		items = append(items, pagerItem{lines: []string{title}, link: sec.Link})
-		for _, stp := range sec.Steps {
-			line := "☐ " + i18n.T(stp.TextID)
+		for n, stp := range sec.Steps {
+			line := i18n.T("guide.step", map[string]any{"N": n + 1}) + " " + i18n.T(stp.TextID)
 			if stp.Seed && !sec.Seed {
 				line += " " + st.Dim.Render(i18n.T("guide.mark.seed"))
 			}

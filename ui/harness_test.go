@@ -48,9 +48,11 @@ func newHarness(t *testing.T, w, h int, opts ...func(*emulator.Options, *Config)
 	}
 	cfg.Billing = live
 	cfg.TenantID = client.CallerTenant(context.Background(), srv.Credential())
+	cfg.Identity = client.CallerName(context.Background(), srv.Credential())
 	cfg.Cloud = "AzureCloud"
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
+	systemClipboard = func(string) error { return nil } // never the person's clipboard
 	hs := &harness{t: t, app: New(ctx, cfg), srv: srv}
 	hs.app.c.dl.pump = true
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
@@ -112,6 +114,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "down":
 		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	}
@@ -120,7 +124,16 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 // screen is the current frame without colour.
-func (h *harness) screen() string { return ansi.Strip(h.app.render()) }
+// The download folder is a temporary one: it is shown as <downloads>, so
+// golden screens are the same on every run.
+func (h *harness) screen() string {
+	s := ansi.Strip(h.app.render())
+	if d := h.app.c.cfg.DownloadDir; d != "" {
+		s = strings.ReplaceAll(s, d, "<downloads>")
+		s = strings.ReplaceAll(s, shortPath(d), "<downloads>")
+	}
+	return s
+}
 
 // selectRow moves the cursor down until the selected row contains text.
 func (h *harness) selectRow(text string) {

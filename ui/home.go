@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/azinvoice/azinvoice/model"
 	"github.com/azinvoice/azinvoice/ui/i18n"
@@ -46,15 +49,70 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 		return h.accounts.Update(msg)
 	case tea.KeyPressMsg:
 		if !h.active().Capturing() && key.Matches(msg, h.c.keys.Tab) {
-			h.tab = 1 - h.tab
-			if h.tab == 1 && !h.subsInit {
-				h.subsInit = true
-				return h.subs.Init()
+			return h.switchTo(1 - h.tab)
+		}
+	case clickMsg:
+		if msg.y == 0 { // the tabs line
+			w0 := ansi.StringWidth(h.c.st.Tab.Render(i18n.T("tab.scopes")))
+			switch {
+			case msg.x < w0:
+				return h.switchTo(0)
+			case msg.x > w0:
+				return h.switchTo(1)
 			}
 			return nil
 		}
 	}
 	return h.active().Update(msg)
+}
+
+func (h *home) switchTo(tab int) tea.Cmd {
+	if tab == h.tab {
+		return nil
+	}
+	h.tab = tab
+	if h.tab == 1 && !h.subsInit {
+		h.subsInit = true
+		return h.subs.Init()
+	}
+	return nil
+}
+
+// The keys every list offers, passed to the tab shown.
+
+func (h *home) copyText() string {
+	if h.tab == 1 {
+		return h.subs.copyText()
+	}
+	return h.accounts.copyText()
+}
+
+func (h *home) info() []infoRow {
+	if h.tab == 1 {
+		return h.subs.info()
+	}
+	return h.accounts.info()
+}
+
+func (h *home) clearFilter() bool {
+	if h.tab == 1 {
+		return h.subs.clearFilter()
+	}
+	return h.accounts.clearFilter()
+}
+
+func (h *home) legend() []string {
+	if h.tab == 1 {
+		return h.subs.legend()
+	}
+	return h.accounts.legend()
+}
+
+func (h *home) dataReadAt() time.Time {
+	if h.tab == 1 {
+		return h.subs.dataReadAt()
+	}
+	return h.accounts.dataReadAt()
 }
 
 // Owns reports whether an answer is for one of the tabs.

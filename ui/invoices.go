@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -25,6 +26,73 @@ type invoicesScr struct {
 	scope  model.Scope
 	window model.Period // the periods of the rows shown
 	want   model.Period // the periods last asked for ([ and ] move it)
+	money  moneyMemo
+}
+
+// moneyMemo remembers the text of amounts and dates met again while rows
+// are built: most invoices owe €0.00, a list holds few currencies, and
+// invoices share their periods and dates. It forgets everything past
+// 16,384 values, so it never grows with the list.
+type moneyMemo struct {
+	m     map[moneyKey]map[float64]string // by language and currency, then amount
+	n     int
+	last  moneyKey           // the language and currency of the last amount, and
+	lastM map[float64]string // its map: a list rarely changes currency
+	dates map[dateKey]string
+}
+
+type dateKey struct {
+	lang       string
+	start, end int64 // Unix seconds; end is 0 for a single date
+	period     bool
+}
+
+func (mm *moneyMemo) dateText(k dateKey, format func() string) string {
+	if s, ok := mm.dates[k]; ok {
+		return s
+	}
+	if mm.dates == nil || len(mm.dates) >= 1<<14 {
+		mm.dates = make(map[dateKey]string, 256)
+	}
+	s := format()
+	mm.dates[k] = s
+	return s
+}
+
+func (mm *moneyMemo) date(lang string, t time.Time) string {
+	return mm.dateText(dateKey{lang: lang, start: t.Unix()}, func() string { return i18n.Date(t) })
+}
+
+func (mm *moneyMemo) period(lang string, p model.Period) string {
+	return mm.dateText(dateKey{lang: lang, start: p.Start.Unix(), end: p.End.Unix(), period: true}, func() string { return i18n.Period(p) })
+}
+
+type moneyKey struct{ lang, cur string }
+
+func (mm *moneyMemo) text(lang string, m model.Money) string {
+	if !m.Known || m.Amount != m.Amount { // unknown or NaN: no key to keep it by
+		return i18n.Money(m)
+	}
+	k := moneyKey{lang, m.Currency}
+	inner := mm.lastM
+	if inner == nil || k != mm.last {
+		if mm.m == nil || mm.n >= 1<<14 {
+			mm.m, mm.n = map[moneyKey]map[float64]string{}, 0
+		}
+		inner = mm.m[k]
+		if inner == nil {
+			inner = make(map[float64]string, 256)
+			mm.m[k] = inner
+		}
+		mm.last, mm.lastM = k, inner
+	}
+	if s, ok := inner[m.Amount]; ok {
+		return s
+	}
+	s := i18n.Money(m)
+	inner[m.Amount] = s
+	mm.n++
+	return s
 }
 
 func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
@@ -48,26 +116,22 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 			return func(ctx context.Context) ([]model.Invoice, error) { return c.cfg.Billing.Invoices(ctx, sc, w) }
 		},
 		row: func(in model.Invoice) []string {
-			return []string{model.OrNone(model.Clean(in.Name)), i18n.Period(in.Period), i18n.Date(in.Date),
-				i18n.Money(in.Billed), i18n.Money(in.Due), statusText(in.Status), invoiceTypeText(in.Type)}
+			lang := i18n.Language()
+			return []string{model.OrNone(model.Clean(in.Name)), s.money.period(lang, in.Period), s.money.date(lang, in.Date),
+				s.money.text(lang, in.Billed), s.money.text(lang, in.Due),
+				cachedWordIn(lang, "s", string(in.Status), statusWordOf), cachedWordIn(lang, "t", in.Type, invoiceTypeWord)}
 		},
 		tone: func(in model.Invoice, col int, cell string) (string, bool) {
 			if col != 5 {
 				return "", false
 			}
-			switch in.Status {
-			case model.StatusPaid:
-				return c.st.Good.Render(cell), true
-			case model.StatusDue:
-				return c.st.Warn.Render(cell), true
-			case model.StatusOverDue:
-				return c.st.Bad.Render(cell), true
-			case model.StatusVoid:
-				return c.st.Dim.Render(cell), true
-			}
-			return "", false
+			return invoiceTone(c, in.Status, cell)
 		},
 		emptyID: "invoices.empty", hintID: "invoices.empty.hint", whatID: "what.invoices",
+		sortKey: "invoices", mark: true,
+		less:  invoiceLess,
+		copy:  func(in model.Invoice) string { return in.Name },
+		info:  func(in model.Invoice) []infoRow { return invoiceInfo(s.scope, in) },
 		above: func(width int) string { return s.header(width) },
 		empty: func(width int) string { return s.likelyView(width) },
 	})
@@ -75,10 +139,15 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 	s.spec.enter = func(in model.Invoice) tea.Cmd { return push(detailScreen(c, s.scope, in, s.crumbs)) }
 	s.spec.bindings = func(in *model.Invoice) []key.Binding {
 		var b []key.Binding
-		if in != nil {
+		switch {
+		case len(s.marks) > 0:
+			b = batchBindings(c)
+		case in != nil:
 			b = invoiceBindings(c, s.scope, *in)
 		}
-		b = append(b, c.keys.PrevYear)
+		if s.canGoBack() {
+			b = append(b, c.keys.PrevYear)
+		}
 		if s.canGoForward() {
 			b = append(b, c.keys.NextYear)
 		}
@@ -87,15 +156,62 @@ func invoicesScreen(c *common, sc model.Scope, crumbs []string) *invoicesScr {
 	return s
 }
 
-// yearWindow is the twelve months ending today, shifted by back years.
+// earliestPeriod is the first month Azure billed (Azure became generally
+// available in February 2010): [ stops at the window that holds it.
+var earliestPeriod = time.Date(2010, 2, 1, 0, 0, 0, 0, time.UTC)
+
+// yearWindow is twelve whole calendar months — the billing periods — the
+// last of them the current month, shifted back by back years.
 func yearWindow(now time.Time, back int) model.Period {
-	end := time.Date(now.Year()-back, now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	start := time.Date(end.Year()-1, end.Month(), 1, 0, 0, 0, 0, time.UTC)
-	return model.Period{Start: start, End: end}
+	start := time.Date(now.Year()-back, now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
+	return model.Period{Start: start, End: start.AddDate(1, 0, -1)}
+}
+
+// shiftWindow moves a window by whole years: always twelve whole months.
+func shiftWindow(p model.Period, years int) model.Period {
+	start := time.Date(p.Start.Year()+years, p.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return model.Period{Start: start, End: start.AddDate(1, 0, -1)}
+}
+
+// invoiceLess orders invoices by a column's value, not its text: amounts
+// by amount, dates by date.
+func invoiceLess(a, b model.Invoice, col int) int {
+	switch col {
+	case 1:
+		return a.Period.Start.Compare(b.Period.Start)
+	case 2:
+		return a.Date.Compare(b.Date)
+	case 3:
+		return cmpFloat(a.Billed.Amount, b.Billed.Amount)
+	case 4:
+		return cmpFloat(a.Due.Amount, b.Due.Amount)
+	case 5:
+		return dueRank(a.Status) - dueRank(b.Status)
+	}
+	return compareCells(a.Name, b.Name)
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool) {
 	k := s.c.keys
+	if marked := s.marked(); len(marked) > 0 {
+		items := make([]scopedInvoice, len(marked))
+		for i, in := range marked {
+			items[i] = scopedInvoice{scope: s.scope, inv: in}
+		}
+		if cmd, ok := batchKeys(s.c, s.id, items, msg); ok {
+			return cmd, true
+		}
+	}
 	if inv := s.Current(); inv != nil {
 		if cmd, ok := invoiceKeys(s.c, s.id, s.scope, *inv, nil, msg); ok {
 			return cmd, true
@@ -113,27 +229,28 @@ func (s *invoicesScr) keys(msg tea.KeyPressMsg, _ *model.Invoice) (tea.Cmd, bool
 		}
 		return push(whyScreen(s.c, s.crumbs[0], req)), true
 	case key.Matches(msg, k.PrevYear):
-		s.want = model.Period{Start: s.want.Start.AddDate(-1, 0, 0), End: s.want.Start.AddDate(0, 0, -1)}
+		if !s.canGoBack() {
+			return nil, true
+		}
+		s.want = shiftWindow(s.want, -1)
 		return s.reload(), true
 	case key.Matches(msg, k.NextYear):
 		if !s.canGoForward() {
 			return nil, true
 		}
-		now := s.c.now()
-		end := s.want.End.AddDate(1, 0, 0)
-		if end.After(now) {
-			end = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-		}
-		s.want = model.Period{Start: s.want.End.AddDate(0, 0, 1), End: end}
+		s.want = shiftWindow(s.want, 1)
 		return s.reload(), true
 	}
 	return nil, false
 }
 
-// canGoForward: ] works until the window reaches today.
+// canGoForward: ] works until the window holds the current month.
 func (s *invoicesScr) canGoForward() bool {
-	return s.want.End.Before(s.c.now().AddDate(0, 0, -1))
+	return s.want.End.Before(yearWindow(s.c.now(), 0).Start)
 }
+
+// canGoBack: [ works until the window holds Azure's first billing month.
+func (s *invoicesScr) canGoBack() bool { return s.want.Start.After(earliestPeriod) }
 
 // header is the period shown and a sparkline of the newest twelve invoices.
 func (s *invoicesScr) header(width int) string {
@@ -144,7 +261,7 @@ func (s *invoicesScr) header(width int) string {
 	}
 	line := st.Dim.Render(i18n.T("invoices.window", map[string]any{"From": i18n.Date(w.Start), "To": i18n.Date(w.End)}))
 	if spark, rng := sparkline(s.items, 12); spark != "" {
-		line += "  " + st.Bar.Render(spark) + st.Dim.Render(" "+i18n.T("invoices.range", map[string]any{"Range": rng}))
+		line += "  " + st.Bar.Render(spark) + st.Dim.Render(" "+sparkLabel(spark, rng))
 	}
 	return truncate(line, width)
 }
@@ -187,7 +304,56 @@ func sparkline(in []model.Invoice, n int) (string, string) {
 	return b.String(), i18n.Money(lo) + "–" + i18n.Money(hi)
 }
 
+// sparkLabel names as many invoices as bars were drawn.
+func sparkLabel(spark, rng string) string {
+	return i18n.T("invoices.sparkrange", map[string]any{"Count": len([]rune(spark)), "Range": rng})
+}
+
+// wordCache keeps the words for Azure's enum values (status, invoice type)
+// per language: looking each one up in the catalogue for every one of
+// 100,000 rows cost more than the rest of the row together.
+var (
+	wordMu    sync.RWMutex
+	wordCache = map[wordKey]string{}
+)
+
+type wordKey struct{ lang, kind, value string }
+
+func cachedWord(kind, value string, word func(string) string) string {
+	return cachedWordIn(i18n.Language(), kind, value, word)
+}
+
+func cachedWordIn(lang, kind, value string, word func(string) string) string {
+	if len(value) > 40 { // not one of the few values Azure uses: not kept
+		return word(value)
+	}
+	k := wordKey{lang, kind, value}
+	wordMu.RLock()
+	w, ok := wordCache[k]
+	wordMu.RUnlock()
+	if ok {
+		return w
+	}
+	w = word(value)
+	wordMu.Lock()
+	if len(wordCache) < 1024 {
+		wordCache[k] = w
+	}
+	wordMu.Unlock()
+	return w
+}
+
 func statusText(st model.InvoiceStatus) string {
+	return cachedWord("s", string(st), statusWordOf)
+}
+
+func statusWordOf(v string) string { return statusWord(model.InvoiceStatus(v)) }
+
+func invoiceTypeText(t string) string {
+	return cachedWord("t", t, invoiceTypeWord)
+}
+
+func statusWord(st model.InvoiceStatus) string {
 	if st == "" {
 		return model.None
 	}
@@ -198,7 +364,7 @@ func statusText(st model.InvoiceStatus) string {
 	return model.Clean(string(st))
 }
 
-func invoiceTypeText(t string) string {
+func invoiceTypeWord(t string) string {
 	if t == "" {
 		return model.None
 	}
@@ -243,6 +409,7 @@ func (s *invoicesScr) Update(msg tea.Msg) tea.Cmd {
 		s.window = s.want
 		if items, ok := m.value.([]model.Invoice); ok {
 			s.SetItems(items)
+			s.readAt = s.c.now()
 		}
 		if len(s.items) == 0 {
 			return s.explainEmpty()
@@ -265,7 +432,9 @@ func (s *invoicesScr) explainEmpty() tea.Cmd {
 func (s *invoicesScr) likelyView(width int) string {
 	st := s.c.st
 	if s.hint.loading {
-		return st.Dim.Render(s.c.spin + " " + i18n.T("invoices.likely.loading"))
+		line := s.c.spin + " " + i18n.T("invoices.likely.loading") + " " +
+			i18n.T("state.waited", map[string]any{"Seconds": int(s.c.now().Sub(s.hint.started).Seconds())})
+		return st.Dim.Render(line)
 	}
 	var lines []string
 	for _, f := range s.likely {

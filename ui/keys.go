@@ -16,6 +16,8 @@ type keyMap struct {
 	Subs, PrevYear, NextYear, Cancel         key.Binding
 	BackOnly                                 key.Binding // backspace: back even while work is in flight
 	Lang                                     key.Binding // L: the other language, everywhere at once
+	Copy, Info, Mark, Sort, Reverse          key.Binding
+	Downloads, Everything                    key.Binding
 }
 
 func bind(keys []string, helpKey, descID string) key.Binding {
@@ -26,10 +28,10 @@ func newKeyMap() keyMap {
 	return keyMap{
 		Up:          bind([]string{"up", "k"}, "↑/k", "key.up"),
 		Down:        bind([]string{"down", "j"}, "↓/j", "key.down"),
-		PageUp:      bind([]string{"pgup", "ctrl+u"}, "pgup", "key.pageup"),
-		PageDown:    bind([]string{"pgdown", "ctrl+d", "space"}, "pgdn", "key.pagedown"),
+		PageUp:      bind([]string{"pgup", "ctrl+u"}, "pgup/ctrl+u", "key.pageup"),
+		PageDown:    bind([]string{"pgdown", "ctrl+d"}, "pgdn/ctrl+d", "key.pagedown"),
 		Top:         bind([]string{"home"}, "home", "key.top"),
-		Bottom:      bind([]string{"end", "G"}, "end", "key.bottom"),
+		Bottom:      bind([]string{"end", "G"}, "end/G", "key.bottom"),
 		Enter:       bind([]string{"enter"}, "enter", "key.open"),
 		Back:        bind([]string{"esc", "backspace"}, "esc", "key.back"),
 		Filter:      bind([]string{"/"}, "/", "key.filter"),
@@ -51,5 +53,12 @@ func newKeyMap() keyMap {
 		Cancel:      bind([]string{"esc"}, "esc", "key.cancel"),
 		BackOnly:    bind([]string{"backspace"}, "backspace", "key.back"),
 		Lang:        bind([]string{"L"}, "L", "key.lang"),
+		Copy:        bind([]string{"y"}, "y", "key.copy"),
+		Info:        bind([]string{"i"}, "i", "key.info"),
+		Mark:        bind([]string{"space"}, "space", "key.mark"),
+		Sort:        bind([]string{">"}, ">", "key.sort"),
+		Reverse:     bind([]string{"<"}, "<", "key.reverse"),
+		Downloads:   bind([]string{"ctrl+o"}, "ctrl+o", "key.downloads"),
+		Everything:  bind([]string{"A"}, "A", "key.everything"),
 	}
 }

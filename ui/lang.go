@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"maps"
+
 	"github.com/azinvoice/azinvoice/ui/i18n"
 )
 
@@ -26,7 +28,9 @@ func (a *App) setLanguage(lang string) {
 func (s *listScreen[T]) relabel() {
 	s.input.Placeholder = i18n.T("filter.placeholder")
 	if s.loaded {
-		s.SetItems(s.items) // rows hold formatted amounts and translated states
+		marks := maps.Clone(s.marks)
+		s.SetItems(s.items)       // rows hold formatted amounts and translated states
+		maps.Copy(s.marks, marks) // the same items: space marks stay on them
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/azinvoice/azinvoice/ui/i18n"
@@ -30,8 +32,9 @@ func fitsScreen(t *testing.T, scr string, w, h int) {
 	}
 }
 
-// TestLatvianGolden: the main screens in Latvian at 80×24, each fitting the
-// terminal: longer Latvian words are cut with "…", never wrapped.
+// TestLatvianGolden: the main screens in Latvian at 80×24 (every invoice, A,
+// is the cross-scope screen), each fitting the terminal: longer Latvian
+// words are cut with "…", never wrapped.
 func TestLatvianGolden(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -56,6 +59,7 @@ func TestLatvianGolden(t *testing.T) {
 			h.selectRow("Finance")
 			h.keys("e")
 		}, []string{"Saņemt rēķinus e-pastā", "Rēķini e-pastā"}},
+		{"lv_every_80x24", func(h *harness) { h.keys("A") }, []string{"Visi rēķini", "tvērum", "Jāmaksā:", "Kavēts"}},
 		{"lv_help_80x24", func(h *harness) { h.keys("?") }, []string{"Taustiņi", "English"}},
 	}
 	for _, tt := range tests {
@@ -143,4 +147,64 @@ func TestLanguageKeyOnTextScreens(t *testing.T) {
 	mustShow(t, h, "Portāla ceļvedis", "Abonementi")
 	h.keys("L")
 	mustShow(t, h, "Portal guide", "Subscriptions")
+}
+
+// TestLanguageKeyOnIssue11Screens: L also redraws what issue 11 added — the
+// status bar, every invoice (A), the IDs view (i), the downloads panel
+// (ctrl+o) and the full help — and a second L gives back the English screen.
+func TestLanguageKeyOnIssue11Screens(t *testing.T) {
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	both := func(t *testing.T, h *harness, lv []string, gone []string) {
+		t.Helper()
+		english := h.screen()
+		h.keys("L")
+		mustShow(t, h, lv...)
+		scr := h.screen()
+		for _, g := range gone {
+			if strings.Contains(scr, g) {
+				t.Errorf("after L, %q still shown:\n%s", g, scr)
+			}
+		}
+		fitsScreen(t, scr, h.app.c.width, h.app.c.height)
+		h.keys("L")
+		if got := h.screen(); got != english {
+			t.Errorf("L twice is not the same screen:\n--- got:\n%s\n--- want:\n%s", got, english)
+		}
+	}
+	t.Run("every", func(t *testing.T) {
+		h := newHarness(t, 120, 30, demoReadOnly)
+		h.keys("A")
+		if _, ok := h.app.top().(*everyInvoice); !ok {
+			t.Fatalf("A did not open every invoice:\n%s", h.screen())
+		}
+		both(t, h, []string{"Visi rēķini", "Konts vai profils", "tvērum", "Jāmaksā:", "Kavēts", "TIKAI LASĪT"},
+			[]string{"Every invoice", "Past due", "READ-ONLY", "scopes read"})
+		h.keys("enter")
+		if _, ok := h.app.top().(*detail); !ok {
+			t.Fatalf("enter did not open the invoice:\n%s", h.screen())
+		}
+		both(t, h, []string{"Izmaksu pārvaldība + Norēķini"}, []string{"Cost Management"})
+	})
+	t.Run("info", func(t *testing.T) {
+		h := financeInvoices(t)
+		h.keys("i")
+		both(t, h, []string{"Rēķina ID", "Norēķinu konta ID", "Portāls"}, []string{"Invoice ID", "Billing account ID"})
+	})
+	t.Run("downloads", func(t *testing.T) {
+		h := financeInvoices(t)
+		h.keys("space", "space")
+		both(t, h, []string{"atzīmēti 2", "atzīmēto rēķinu PDF"}, []string{"2 marked"})
+		h.keys("d")
+		h.waitDownloads()
+		h.send(tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl})
+		both(t, h, []string{"Lejupielādes", "Saglabāts", "Fails", "Mape"}, []string{"Saved", "Downloads"})
+	})
+	t.Run("help", func(t *testing.T) {
+		h := financeInvoices(t)
+		h.keys("?")
+		both(t, h, []string{"Taustiņi", "English", "visi rēķini", "aizvērt palīdzību"}, []string{"every invoice", "close help"})
+		if !h.app.fullHelp {
+			t.Error("L closed the help")
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -35,6 +36,15 @@ type listSpec[T any] struct {
 	filling func(items []T) string
 	above   func(width int) string // drawn above the table (tabs, chart)
 	empty   func(width int) string // drawn under the empty state (a likely reason)
+	// sortKey names the kind of list, so its sort is remembered for every
+	// list of that kind ("" : the list is not sortable).
+	sortKey string
+	less    func(a, b T, col int) int // orders by a column's value (nil: by its text)
+	copy    func(T) string            // what y copies from a row (nil: nothing)
+	info    func(T) []infoRow         // what i shows about a row (nil: no info view)
+	legend  []string                  // message IDs explaining the columns, for ? help
+	mark    bool                      // space marks rows
+	enterID string                    // what enter does, for the help line (default: open)
 }
 
 type listScreen[T any] struct {
@@ -45,7 +55,10 @@ type listScreen[T any] struct {
 	input     textinput.Model
 	filtering bool
 	loaded    bool
-	partial   bool // rows shown while the load goes on filling them in
+	partial   bool         // rows shown while the load goes on filling them in
+	marks     map[int]bool // rows marked with space, by index into items
+	readAt    time.Time    // when the rows were read from Azure
+	rowsTop   int          // the first row's line in the last frame, for clicks
 }
 
 func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
@@ -54,6 +67,16 @@ func newList[T any](c *common, spec listSpec[T]) *listScreen[T] {
 	in.Placeholder = i18n.T("filter.placeholder")
 	in.CharLimit = 200
 	s := &listScreen[T]{loader: newLoader(c), spec: spec, tbl: newTable(spec.cols), input: in}
+	if spec.less != nil {
+		s.tbl.less = func(a, b, col int) int { return spec.less(s.items[a], s.items[b], col) }
+	}
+	if spec.mark {
+		s.marks = map[int]bool{}
+		s.tbl.marked = func(row int) bool { return s.marks[row] }
+	}
+	if st, ok := c.sorts[spec.sortKey]; ok && spec.sortKey != "" {
+		s.tbl.sortCol, s.tbl.desc = st.col, st.desc
+	}
 	if spec.tone != nil {
 		s.tbl.tone = func(row, col int, cell string) (string, bool) {
 			if row < 0 || row >= len(s.items) {
@@ -94,6 +117,9 @@ func (s *listScreen[T]) SetItems(items []T) {
 	}
 	s.tbl.SetRows(rows)
 	s.loaded = true
+	if s.marks != nil {
+		clear(s.marks) // rows were replaced: a mark would land on another invoice
+	}
 }
 
 func (s *listScreen[T]) ID() int          { return s.id }
@@ -135,9 +161,12 @@ func (s *listScreen[T]) Update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			if items, ok := msg.value.([]T); ok {
 				s.SetItems(items)
+				s.readAt = s.c.now()
 			}
 		}
 		return nil
+	case clickMsg:
+		return s.click(msg)
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.MouseWheelMsg:
@@ -199,6 +228,19 @@ func (s *listScreen[T]) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.input.Focus()
 	case key.Matches(msg, k.Refresh):
 		return s.reload()
+	case s.spec.sortKey != "" && key.Matches(msg, k.Sort):
+		s.sortNext(1)
+	case s.spec.sortKey != "" && key.Matches(msg, k.Reverse):
+		s.setSort(max(0, s.tbl.sortCol), !s.tbl.desc)
+	case s.spec.mark && key.Matches(msg, k.Mark):
+		if i := s.tbl.Selected(); i >= 0 && s.Current() != nil {
+			if s.marks[i] {
+				delete(s.marks, i)
+			} else {
+				s.marks[i] = true
+			}
+			s.tbl.Move(1)
+		}
 	default:
 		cur := s.Current()
 		if s.spec.keys != nil {
@@ -225,14 +267,30 @@ func (s *listScreen[T]) Bindings() []key.Binding {
 	if cur != nil {
 		b = append(b, k.Up, k.Down)
 		if s.spec.enter != nil {
-			b = append(b, k.Enter)
+			enter := k.Enter
+			if s.spec.enterID != "" {
+				enter = bindingWith(k.Enter, s.spec.enterID)
+			}
+			b = append(b, enter)
 		}
 	}
 	if s.spec.bindings != nil {
 		b = append(b, s.spec.bindings(cur)...)
 	}
+	if s.spec.mark && cur != nil {
+		b = append(b, k.Mark)
+	}
 	if s.tbl.Total() > 0 {
 		b = append(b, k.Filter)
+		if s.spec.sortKey != "" {
+			b = append(b, k.Sort, k.Reverse)
+		}
+	}
+	if cur != nil && s.spec.copy != nil {
+		b = append(b, k.Copy)
+	}
+	if cur != nil && s.spec.info != nil {
+		b = append(b, k.Info)
 	}
 	if s.spec.load != nil || s.spec.loadNow != nil {
 		b = append(b, k.Refresh)
@@ -266,6 +324,10 @@ func (s *listScreen[T]) View(width, height int) string {
 		used = strings.Count(head, "\n") + 1
 	}
 	body := s.body(width, max(1, height-used))
+	s.rowsTop = used + 1 // under the table's header line
+	if s.partial && s.spec.filling != nil {
+		s.rowsTop++ // the "filling in" line above the table
+	}
 	if head == "" {
 		return body
 	}
@@ -298,7 +360,11 @@ func (s *listScreen[T]) body(width, height int) string {
 		return line + "\n" + out + "\n" + st.Dim.Render(position(s.tbl))
 	}
 	out := s.tbl.View(st, width, height-1, func(id string) string { return i18n.T(id) })
-	return out + "\n" + st.Dim.Render(position(s.tbl))
+	pos := position(s.tbl)
+	if n := len(s.marks); n > 0 {
+		pos += "  " + i18n.T("list.marked", map[string]any{"Count": n})
+	}
+	return out + "\n" + st.Dim.Render(pos)
 }
 
 func position(t table) string {
@@ -319,4 +385,81 @@ func (s *listScreen[T]) selectedRow() []string {
 		return nil
 	}
 	return s.tbl.rows[i]
+}
+
+// clearFilter clears a filter kept with enter; esc does this before it
+// goes back.
+func (s *listScreen[T]) clearFilter() bool {
+	if s.filtering || s.tbl.Filter() == "" {
+		return false
+	}
+	s.input.SetValue("")
+	s.tbl.SetFilter("")
+	return true
+}
+
+func (s *listScreen[T]) sortNext(step int) {
+	col := s.tbl.sortCol + step
+	if col >= len(s.spec.cols) {
+		col = -1 // back to the order Azure gave
+	}
+	s.setSort(col, s.tbl.desc && col >= 0)
+}
+
+func (s *listScreen[T]) setSort(col int, desc bool) {
+	s.tbl.SortBy(col, desc)
+	s.c.sorts[s.spec.sortKey] = sortState{col: col, desc: desc}
+}
+
+// copyText is what y copies: the row's ID, link or path.
+func (s *listScreen[T]) copyText() string {
+	if cur := s.Current(); cur != nil && s.spec.copy != nil {
+		return s.spec.copy(*cur)
+	}
+	return ""
+}
+
+// info is what i shows about the row under the cursor.
+func (s *listScreen[T]) info() []infoRow {
+	if cur := s.Current(); cur != nil && s.spec.info != nil {
+		return s.spec.info(*cur)
+	}
+	return nil
+}
+
+func (s *listScreen[T]) legend() []string { return s.spec.legend }
+
+func (s *listScreen[T]) dataReadAt() time.Time { return s.readAt }
+
+// marked is the marked items, in list order, or nil.
+func (s *listScreen[T]) marked() []T {
+	if len(s.marks) == 0 {
+		return nil
+	}
+	var out []T
+	for i := range s.items {
+		if s.marks[i] {
+			out = append(out, s.items[i])
+		}
+	}
+	return out
+}
+
+// click selects the row clicked; a double click opens it.
+func (s *listScreen[T]) click(m clickMsg) tea.Cmd {
+	if s.loading || s.err != nil || s.filtering {
+		return nil
+	}
+	vi := s.tbl.offset + m.y - s.rowsTop
+	if m.y < s.rowsTop || vi < 0 || vi >= s.tbl.Len() || vi >= s.tbl.offset+s.tbl.height {
+		return nil
+	}
+	s.tbl.cursor = vi
+	s.tbl.clamp()
+	if m.double && s.spec.enter != nil {
+		if cur := s.Current(); cur != nil {
+			return s.spec.enter(*cur)
+		}
+	}
+	return nil
 }

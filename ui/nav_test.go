@@ -38,7 +38,7 @@ func TestCancelledYearKeepsHeader(t *testing.T) {
 	h := financeInvoices(t)
 	before := strings.Split(h.screen(), "\n")[2]
 	_, load := h.app.Update(keyMsg("["))
-	if !strings.Contains(h.screen(), "2024-11-01") {
+	if !strings.Contains(h.screen(), "2024-12-01") {
 		t.Errorf("loading does not say which periods are coming:\n%s", h.screen())
 	}
 	h.send(keyMsg("esc"))

@@ -31,6 +31,9 @@ type statusMsg struct {
 	text  string
 	isErr bool
 	url   string // shown as a hyperlink under the text when set
+	// screen is the screen on top when the status came: it shows there
+	// only, so a line never outlives its moment.
+	screen int
 }
 
 // openLink opens an allowed URL in the browser. Anything off the

@@ -34,11 +34,17 @@ type App struct {
 	status   statusMsg
 	ask      *askExistsMsg  // a file exists: overwrite, keep both or skip?
 	asks     []askExistsMsg // further questions, asked in turn
+	confirm  *confirmDialog // a yes/no question that has the keyboard
+	// the last click, to tell a double click
+	lastClick   clickMsg
+	lastClickAt time.Time
+	// the help line last drawn, and what it was drawn for
+	helpSig, helpText string
 }
 
 // New builds the app. ctx bounds every request it makes.
 func New(ctx context.Context, cfg Config) *App {
-	c := &common{ctx: ctx, cfg: cfg, st: newStyles(true, false), keys: newKeyMap(), width: 80, height: 24, dark: true}
+	c := &common{ctx: ctx, cfg: cfg, st: newStyles(true, false), keys: newKeyMap(), width: 80, height: 24, dark: true, sorts: map[string]sortState{}}
 	c.dl = newDownloads(c)
 	a := &App{c: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 	a.stack = []screen{newHome(c)}
@@ -87,6 +93,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		a.c.dark = msg.IsDark()
 		a.c.st = newStyles(a.c.dark, a.c.mono)
 		a.help.Styles = help.DefaultStyles(msg.IsDark())
+		a.helpSig = ""
 		return nil
 	case tea.ColorProfileMsg:
 		a.c.mono = msg.Profile <= colorprofile.ASCII
@@ -105,7 +112,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.route(msg)
 	case dlEvent:
 		if st, ended := a.c.dl.handle(msg); ended {
-			a.status = st
+			a.setStatus(st)
 		}
 		return a.c.dl.listen()
 	case askExistsMsg:
@@ -116,10 +123,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case openedMsg:
-		a.status = openedStatus(msg)
+		a.setStatus(openedStatus(msg))
 		return nil
 	case statusMsg:
-		a.status = msg
+		a.setStatus(msg)
 		return nil
 	case pushMsg:
 		if msg.from != 0 && msg.from != a.top().ID() {
@@ -127,11 +134,14 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 		a.stack = append(a.stack, msg.s)
 		a.fullHelp = false
+		a.status = statusMsg{} // a status belongs to the screen it came from
 		return msg.s.Init()
 	case popMsg:
 		return a.back()
 	case tea.KeyPressMsg:
 		return a.key(msg)
+	case tea.MouseClickMsg:
+		return a.click(msg.Mouse())
 	}
 	return a.top().Update(msg)
 }
@@ -163,6 +173,7 @@ func (a *App) back() tea.Cmd {
 		left.Cancel()
 	}
 	a.stack = a.stack[:len(a.stack)-1]
+	a.status = statusMsg{} // a status belongs to the screen it came from
 	// A screen that changed something in Azure has the one below read
 	// again, so it does not show what was true before.
 	if c, ok := left.(interface{ Changed() bool }); ok && c.Changed() {
@@ -175,19 +186,43 @@ func (a *App) back() tea.Cmd {
 
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.c.keys
+	if a.confirm != nil {
+		return a.confirmKey(msg)
+	}
 	if msg.String() == "ctrl+c" {
-		return a.quit()
+		return a.askQuit()
+	}
+	if a.tooSmall() {
+		// Nothing the person cannot see may act: only quit works here.
+		if key.Matches(msg, k.Quit) {
+			return a.askQuit()
+		}
+		return nil
 	}
 	if a.ask != nil {
 		return a.answerExists(msg)
+	}
+	if a.fullHelp {
+		// Help covers the screen: no key reaches the rows hidden below it.
+		switch {
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+			a.fullHelp = false
+		case key.Matches(msg, k.Lang):
+			a.setLanguage(i18n.Next()) // the help redraws in the other language
+		case key.Matches(msg, k.Quit):
+			return a.askQuit()
+		}
+		return nil
 	}
 	if a.top().Capturing() {
 		return fromScreen(a.top().ID(), a.top().Update(msg))
 	}
 	if a.status.url == "" {
-		a.status = statusMsg{} // a link to copy stays until something replaces it
+		a.status = statusMsg{} // a link to copy stays until its screen is left
 	}
 	switch {
+	case key.Matches(msg, k.Copy) && a.status.url != "":
+		return a.copy(a.status.url)
 	case key.Matches(msg, k.Links):
 		if _, ok := a.top().(*listScreen[model.Link]); !ok {
 			return push(docsScreen(a.c))
@@ -199,15 +234,12 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Quit):
-		return a.quit()
+		return a.askQuit()
 	case key.Matches(msg, k.Help):
-		a.fullHelp = !a.fullHelp
+		a.fullHelp = true
 		return nil
 	case key.Matches(msg, k.Lang):
 		a.setLanguage(i18n.Next())
-		return nil
-	case a.fullHelp && key.Matches(msg, k.Back):
-		a.fullHelp = false
 		return nil
 	case msg.String() == "esc" && a.top().Busy():
 		a.top().Cancel()
@@ -215,11 +247,28 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "esc" && a.c.dl.active(0):
 		a.c.dl.cancelOwned(0) // esc cancels work in flight; backspace still goes back
 		return nil
+	case msg.String() == "esc" && a.clearFilter():
+		return nil
 	case key.Matches(msg, k.Back):
-		return a.back()
+		return a.askBack()
+	}
+	if cmd, ok := a.globalKey(msg); ok {
+		return cmd
 	}
 	return fromScreen(a.top().ID(), a.top().Update(msg))
 }
+
+// clearFilter clears a kept filter on the screen on top: esc does that
+// before it goes back.
+func (a *App) clearFilter() bool {
+	if f, ok := a.top().(interface{ clearFilter() bool }); ok {
+		return f.clearFilter()
+	}
+	return false
+}
+
+// tooSmall: below the minimum size the app shows only a notice.
+func (a *App) tooSmall() bool { return a.c.width < minWidth || a.c.height < minHeight }
 
 // agreement is the agreement of what the person is looking at, for the
 // guide to open on: the nearest screen on the stack that knows it.

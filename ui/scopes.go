@@ -43,11 +43,18 @@ func profilesScreen(c *common, a model.Account) screen {
 				return push(billingSubsScreen(c, profileScope(a, prof), []string{model.Clean(p.Title()), i18n.Ref("crumb.subscriptions")})), true
 			case key.Matches(msg, c.keys.Email):
 				return push(emailForProfile(c, a, prof)), true
+			case key.Matches(msg, c.keys.Open):
+				return openLink(portalURL(profileScope(a, prof))), true
 			}
 			return nil, false
 		},
-		bindings: func(p *model.Profile) []key.Binding { return whenItem(p, c.keys.Subs, c.keys.Why, c.keys.Email) },
-		emptyID:  "profiles.empty", hintID: "profiles.empty.hint", whatID: "what.profiles",
+		bindings: func(p *model.Profile) []key.Binding {
+			return whenItem(p, c.keys.Subs, c.keys.Why, c.keys.Email, c.keys.Open)
+		},
+		emptyID: "profiles.empty", hintID: "profiles.empty.hint", whatID: "what.profiles",
+		sortKey: "profiles",
+		copy:    func(p model.Profile) string { return p.Name },
+		info:    func(p model.Profile) []infoRow { return profileInfo(a, p) },
 	})
 }
 
@@ -82,8 +89,11 @@ func billingSubsScreen(c *common, sc model.Scope, crumbs []string) screen {
 		},
 		enter:   func(s model.Subscription) tea.Cmd { return subscriptionInvoices(c, withParent(s, sc)) },
 		emptyID: "bsubs.empty", hintID: "bsubs.empty.hint", whatID: "what.subscriptions",
-		keys:     subKeys(c, sc),
-		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why, c.keys.Email) },
+		sortKey: "billingsubs", legend: []string{"legend.billingtype"},
+		copy:     func(s model.Subscription) string { return s.SubscriptionID },
+		info:     func(s model.Subscription) []infoRow { return subscriptionInfo(withParent(s, sc)) },
+		keys:     withOpen(c, subKeys(c, sc)),
+		bindings: func(s *model.Subscription) []key.Binding { return whenItem(s, c.keys.Why, c.keys.Email, c.keys.Open) },
 	})
 }
 

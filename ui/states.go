@@ -206,6 +206,12 @@ func wrap(s string, width int) string {
 	if width < 10 {
 		return s
 	}
+	// ansi.Wordwrap always breaks after a hyphen, which cuts a GUID in
+	// two; a non-breaking hyphen stands in for it while wrapping.
+	if strings.ContainsRune(s, '-') && !strings.ContainsRune(s, '\u2011') {
+		s = strings.ReplaceAll(s, "-", "\u2011")
+		return strings.ReplaceAll(ansi.Wordwrap(s, width, " "), "\u2011", "-")
+	}
 	return ansi.Wordwrap(s, width, " ")
 }
 

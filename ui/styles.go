@@ -18,6 +18,23 @@ type styles struct {
 	Panel, PanelTitle, ErrPanel      lipgloss.Style
 	Status, Key                      lipgloss.Style
 	Bar                              lipgloss.Style
+	// rendered keeps cells already styled (a status word in its colour):
+	// lipgloss measures and styles anew on every call, and a frame draws
+	// the same few words dozens of times. Rebuilt with the styles.
+	rendered map[string]string
+}
+
+// cached renders text in style once per set of styles; key names the style.
+func (st styles) cached(style lipgloss.Style, key, text string) string {
+	k := key + "\x00" + text
+	if s, ok := st.rendered[k]; ok {
+		return s
+	}
+	s := style.Render(text)
+	if len(st.rendered) < 4096 {
+		st.rendered[k] = s
+	}
+	return s
 }
 
 type palette struct {
@@ -69,6 +86,7 @@ func newStyles(dark, mono bool) styles {
 		Status:     s().Foreground(p.dim),
 		Key:        s().Foreground(p.accent).Bold(true),
 		Bar:        s().Foreground(p.accent),
+		rendered:   map[string]string{},
 	}
 	if mono {
 		st.Selected = s().Reverse(true)

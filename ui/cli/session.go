@@ -74,6 +74,7 @@ func demoOptions(o *IO) (emulator.Options, error) {
 type Session struct {
 	Billing  client.Billing
 	TenantID string
+	Identity string // who is signed in, for the status bar
 	Cloud    string // AzureCloud, AzureChinaCloud, AzureUSGovernment: what model.Facts expects
 	Logger   *slog.Logger
 	LogPath  string
@@ -150,6 +151,7 @@ func openSession(ctx context.Context, o *IO, g *Globals) (*Session, error) {
 		}
 	}
 	s.TenantID = client.CallerTenant(ctx, opts.Credential, scope)
+	s.Identity = client.CallerName(ctx, opts.Credential, scope)
 	return s, nil
 }
 
