@@ -68,6 +68,10 @@ var notShownArgs = map[string]bool{
 	"key.WithKeys": true, "key.WithHelp": true, "bind": true, "bindingWith": true,
 	"strings.Contains": true, "strings.HasPrefix": true, "strings.HasSuffix": true, "strings.EqualFold": true,
 	"strings.Index": true, "panic": true,
+	// cli/usage.go rewrites cobra's usage template: the old side of each
+	// pair is a template fragment matched in cobra's text, the new side is
+	// a template fragment or an i18n.T lookup.
+	"strings.NewReplacer": true,
 }
 
 // scanLiterals returns "file:line: literal" for each user-facing literal.

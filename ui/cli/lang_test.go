@@ -28,3 +28,32 @@ func TestLang(t *testing.T) {
 		t.Errorf("a run without --lang kept the last run's language:\n%s", r.out)
 	}
 }
+
+// Cobra's own headings in --help follow the language too; the flag names
+// and the command names stay as typed.
+func TestHelpHeadingsFollowLanguage(t *testing.T) {
+	defer i18n.SetLanguage("en")
+	cases := []struct {
+		lang      string
+		want, not []string
+	}{
+		{"lv", []string{"Lietojums:", "Karodziņi:", "Piemēri:", "[karodziņi]", "palīdzība par download", "--dir"}, []string{"Usage:", "Flags:", "[flags]"}},
+		{"en", []string{"Usage:", "Flags:", "Examples:", "[flags]", "help for download"}, []string{"Lietojums:"}},
+	}
+	for _, c := range cases {
+		r := run(t, context.Background(), []string{"download", "--help", "--lang", c.lang})
+		if r.code != ExitOK {
+			t.Fatalf("%s: exit %d", c.lang, r.code)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.out, w) {
+				t.Errorf("%s help lacks %q:\n%s", c.lang, w, r.out)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(r.out, n) {
+				t.Errorf("%s help still has %q", c.lang, n)
+			}
+		}
+	}
+}

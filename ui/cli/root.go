@@ -184,6 +184,7 @@ func newRoot(io *IO, g *Globals) *cobra.Command {
 		}
 	}
 	root.SetHelpTemplate(root.HelpTemplate() + "\n" + i18n.T("usage.tail") + "\n")
+	localizeHelp(root)
 	return root
 }
 
