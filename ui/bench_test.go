@@ -84,6 +84,23 @@ func BenchmarkInvoicesSetItems(b *testing.B) {
 	}
 }
 
+// BenchmarkInvoicesSetItemsDistinct is BenchmarkInvoicesSetItems with every
+// billed amount different, so no formatted amount is reused: the worst case
+// for the money printer.
+func BenchmarkInvoicesSetItemsDistinct(b *testing.B) {
+	a := New(context.Background(), Config{Now: func() time.Time { return testNow }})
+	invs := bigInvoices(100_000)
+	for i := range invs {
+		invs[i].Billed.Amount = float64(i) + 0.37
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s := invoicesScreen(a.c, model.Scope{Kind: model.ScopeProfile}, []string{"Finance", "Invoices"})
+		s.SetItems(invs)
+	}
+}
+
 // BenchmarkInvoicesFilterKeystroke is one key typed into the filter over
 // 100,000 invoices, with the frame drawn. Target: ≤ 5 ms.
 func BenchmarkInvoicesFilterKeystroke(b *testing.B) {

@@ -6,7 +6,7 @@ package i18n
 
 import (
 	"io/fs"
-	"path"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -36,8 +36,15 @@ type state struct {
 
 var (
 	english *i18n.Localizer // for Has: does an ID exist at all
-	states  map[string]*state
 	cur     atomic.Pointer[state]
+
+	// The catalogues are parsed per language, when a language is first
+	// chosen: start-up parses English only (half the TOML), and Latvian
+	// is read the first time it is asked for.
+	locales fs.FS
+	enMsgs  []*i18n.MessageFile
+	mu      sync.Mutex // guards states
+	states  = map[string]*state{}
 )
 
 func init() {
@@ -47,38 +54,91 @@ func init() {
 	SetLanguage("en")
 }
 
+// load parses the English catalogues of fsys; other languages are parsed
+// by stateFor when first chosen.
 func load(fsys fs.FS) error {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	entries, err := fs.ReadDir(fsys, ".")
+	files, err := parse(fsys, "en")
 	if err != nil {
 		return err
 	}
+	locales, enMsgs = fsys, files
+	mu.Lock()
+	states = map[string]*state{}
+	mu.Unlock()
+	st, err := stateFor("en")
+	if err != nil {
+		return err
+	}
+	english = st.loc
+	return nil
+}
+
+// parse reads every <area>.<lang>.toml of fsys.
+func parse(fsys fs.FS, lang string) ([]*i18n.MessageFile, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var out []*i18n.MessageFile
 	for _, e := range entries {
-		if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), "."+lang+".toml") {
 			continue
 		}
-		if _, err := b.LoadMessageFileFS(fsys, e.Name()); err != nil {
-			return err
+		buf, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		f, err := i18n.ParseMessageFileBytes(buf, e.Name(), map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// stateFor is the lookup state of one language, built on first use: a
+// bundle of English plus that language, and its number printer.
+func stateFor(l string) (*state, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if st, ok := states[l]; ok {
+		return st, nil
+	}
+	b := i18n.NewBundle(language.English)
+	for _, f := range enMsgs {
+		if err := b.AddMessages(f.Tag, f.Messages...); err != nil {
+			return nil, err
 		}
 	}
-	english = i18n.NewLocalizer(b, "en")
-	states = map[string]*state{}
-	for _, l := range Languages {
-		states[l] = &state{lang: l, loc: i18n.NewLocalizer(b, l, "en"), num: learnNumbers(message.NewPrinter(language.Make(l))), gap: " "}
-		if l != "en" {
-			states[l].gap = "\u00a0"
+	if l != "en" {
+		files, err := parse(locales, l)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			if err := b.AddMessages(f.Tag, f.Messages...); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return nil
+	st := &state{lang: l, loc: i18n.NewLocalizer(b, l, "en"), num: learnNumbers(message.NewPrinter(language.Make(l))), gap: " "}
+	if l != "en" {
+		st.gap = "\u00a0"
+	}
+	states[l] = st
+	return st, nil
 }
 
 // SetLanguage chooses the language strings are looked up in: one of
 // Languages; anything else is matched to one (see Match).
 func SetLanguage(tag string) {
-	st, ok := states[tag]
-	if !ok {
-		st = states[Match(tag)]
+	if !slices.Contains(Languages, tag) {
+		tag = Match(tag)
+	}
+	st, err := stateFor(tag)
+	if err != nil {
+		panic("i18n: bad embedded catalogue: " + err.Error()) // checked by the catalogue tests
 	}
 	cur.Store(st)
 }
