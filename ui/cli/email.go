@@ -66,18 +66,8 @@ func emailCmd(o *IO, g *Globals) *cobra.Command {
 func ptr[T any](v T) *T { return &v }
 
 func showEmail(ctx context.Context, o *IO, g *Globals, s *Session, f scopeFlags) error {
-	fl := &failures{}
-	ts, err := profiles(ctx, s.Billing, f, fl)
+	fl, err := emitProfiles(ctx, o, g, s, f)
 	if err != nil {
-		return err
-	}
-	js := make([]ProfileJSON, 0, len(ts))
-	sh := profileSheet()
-	for _, t := range ts {
-		js = append(js, profileJSON(*t.profile))
-		addProfile(&sh, t)
-	}
-	if err := emit(o, g, js, sh); err != nil {
 		return err
 	}
 	if fm, _ := format(g); fm == "table" {

@@ -64,18 +64,8 @@ func profilesCmd(o *IO, g *Globals) *cobra.Command {
 	var f scopeFlags
 	c := command("profiles", "profiles", o, g, func(cmd *cobra.Command, _ []string) error {
 		return session(cmd.Context(), o, g, func(s *Session) error {
-			fl := &failures{}
-			ts, err := profiles(cmd.Context(), s.Billing, f, fl)
+			fl, err := emitProfiles(cmd.Context(), o, g, s, f)
 			if err != nil {
-				return err
-			}
-			js := make([]ProfileJSON, 0, len(ts))
-			sh := profileSheet()
-			for _, t := range ts {
-				js = append(js, profileJSON(*t.profile))
-				addProfile(&sh, t)
-			}
-			if err := emit(o, g, js, sh); err != nil {
 				return err
 			}
 			return partial(o, fl)
@@ -84,6 +74,23 @@ func profilesCmd(o *IO, g *Globals) *cobra.Command {
 	c.Flags().StringVar(&f.account, "account", "", i18n.T("flag.account"))
 	c.Flags().StringVar(&f.profile, "profile", "", i18n.T("flag.profile"))
 	return c
+}
+
+// emitProfiles prints the profiles the flags select (profiles, email):
+// what could not be listed is in the failures returned.
+func emitProfiles(ctx context.Context, o *IO, g *Globals, s *Session, f scopeFlags) (*failures, error) {
+	fl := &failures{}
+	ts, err := profiles(ctx, s.Billing, f, fl)
+	if err != nil {
+		return nil, err
+	}
+	js := make([]ProfileJSON, 0, len(ts))
+	sh := profileSheet()
+	for _, t := range ts {
+		js = append(js, profileJSON(*t.profile))
+		addProfile(&sh, t)
+	}
+	return fl, emit(o, g, js, sh)
 }
 
 func profileSheet() sheet {
